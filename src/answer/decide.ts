@@ -1,0 +1,149 @@
+import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
+import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js';
+import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
+import { findGap } from '../search/gaps.js';
+import { normalizeText } from '../search/normalize.js';
+
+/**
+ * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
+ * the rule combines three signals that each fail differently:
+ *
+ * 1. Known gaps: a question naming a topic the sheet is known not to cover (SSO, MFA, passwords, pricing…, listed in
+ *    knowledge/gaps.yaml) is `no_match`, however well its other words match.
+ * 2. Coverage: the share of the question's content words, weighted by rarity (IDF), that the cited item matched.
+ *    An unknown word (SAML, FedRAMP, lunch) weighs the most, so a question about something else falls below
+ *    `minCoverage` even when a common word like "data" matches. Questions of one or two content words need all of
+ *    them matched somewhere (`shortQuestionTerms`).
+ * 3. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
+ *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
+ */
+export interface DecisionOptions {
+  /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
+  minCoverage: number;
+  /** Questions with at most this many content words must have every word known to the index. Default 2. */
+  shortQuestionTerms: number;
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  closeRatio: number;
+  /** Items scoring at least this share of the best are offered as "see also". Default 0.4. */
+  seeAlsoRatio: number;
+  /** How many "see also" items at most. Default 2. */
+  maxSeeAlso: number;
+  /** How many suggestions a `no_match` carries at most. Default 3. */
+  maxSuggestions: number;
+}
+
+export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
+  minCoverage: 0.2,
+  shortQuestionTerms: 2,
+  closeRatio: 0.75,
+  seeAlsoRatio: 0.4,
+  maxSeeAlso: 2,
+  maxSuggestions: 3,
+};
+
+export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item';
+
+export type Decision =
+  | { kind: 'help' }
+  | { kind: 'lookup'; items: KnowledgeItem[]; truncated: number }
+  | { kind: 'section'; title: string; items: KnowledgeItem[] }
+  | { kind: 'answered'; item: KnowledgeItem; score: number; seeAlso: KnowledgeItem[]; close: boolean; hits: Hit[] }
+  | {
+      kind: 'no_match';
+      reason: NoMatchReason;
+      /** The gap topic, or the item numbers that do not exist. */
+      detail?: string;
+      suggestions: KnowledgeItem[];
+      hits: Hit[];
+    };
+
+export interface Answer {
+  question: string;
+  decision: Decision;
+  search?: SearchOutcome;
+}
+
+/** Decides what to answer. Pure: the same knowledge and question always give the same decision. */
+export class Answerer {
+  readonly options: DecisionOptions;
+  readonly index: ChecklistIndex;
+  private readonly numbers: Set<number>;
+
+  constructor(
+    readonly knowledge: Knowledge,
+    options: Partial<DecisionOptions> = {},
+    index?: ChecklistIndex,
+  ) {
+    this.options = { ...DEFAULT_DECISION_OPTIONS, ...options };
+    this.index = index ?? new ChecklistIndex(knowledge);
+    this.numbers = new Set(knowledge.items.map((item) => item.no));
+  }
+
+  answer(question: string): Answer {
+    const text = question.trim();
+    if (!text || /^(?:help|usage|\?|ヘルプ|使い方)$/iu.test(normalizeText(text))) return { question, decision: { kind: 'help' } };
+
+    const reference = parseItemReference(text, this.numbers);
+    if (reference?.kind === 'items') {
+      const items = reference.numbers.map((no) => this.knowledge.byNo.get(no)!);
+      return { question, decision: { kind: 'lookup', items: items.slice(0, MAX_ITEMS_PER_LOOKUP), truncated: Math.max(0, items.length - MAX_ITEMS_PER_LOOKUP) } };
+    }
+    if (reference?.kind === 'unknown') {
+      return { question, decision: { kind: 'no_match', reason: 'unknown_item', detail: reference.given.join(', '), suggestions: [], hits: [] } };
+    }
+    const section = this.sectionNamed(text);
+    if (section) return { question, decision: section };
+
+    const search = this.index.search(text);
+    return { question, decision: this.decide(text, search), search };
+  }
+
+  private decide(text: string, search: SearchOutcome): Decision {
+    const { hits, terms, weights } = search;
+    const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
+    const noMatch = (reason: NoMatchReason, detail?: string): Decision => ({
+      kind: 'no_match',
+      reason,
+      ...(detail ? { detail } : {}),
+      suggestions: reason === 'no_content' ? [] : suggestions,
+      hits,
+    });
+    if (terms.length === 0) return noMatch('no_content');
+    const gap = findGap(text, this.knowledge.gaps);
+    if (gap) return noMatch('known_gap', gap);
+    const [top, second] = hits;
+    if (!top) return noMatch('no_results');
+
+    const total = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
+    const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
+    if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
+    if (covered / total < this.options.minCoverage) return noMatch('low_coverage');
+
+    const seeAlso = hits
+      .slice(1)
+      .filter((hit) => hit.score >= top.score * this.options.seeAlsoRatio)
+      .slice(0, this.options.maxSeeAlso)
+      .map((hit) => hit.item);
+    const close = second !== undefined && second.score >= top.score * this.options.closeRatio;
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits };
+  }
+
+  /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
+  private sectionNamed(text: string): Decision | undefined {
+    const wanted = normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim();
+    for (const item of this.knowledge.items) {
+      for (const [name, key, title] of [
+        [item.section, 'section', item.section],
+        [item.sectionEn, 'section', item.section],
+        [item.category, 'category', item.category],
+        [item.categoryEn, 'category', item.category],
+      ] as const) {
+        if (name && normalizeText(name) === wanted) {
+          const items = this.knowledge.items.filter((other) => (key === 'section' ? other.section : other.category) === title);
+          return { kind: 'section', title, items };
+        }
+      }
+    }
+    return undefined;
+  }
+}

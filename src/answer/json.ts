@@ -1,0 +1,48 @@
+import type { Answer } from './decide.js';
+import { languageOf, type Language } from './language.js';
+
+/** The machine-readable form of an answer: one object per question (`npm run ask -- --json`, the evaluation). */
+export interface AnswerJson {
+  question: string;
+  status: 'answered' | 'no_match' | 'help';
+  kind: Answer['decision']['kind'];
+  language: Language;
+  /** Best first: the cited item(s) first; for `no_match`, the suggestions. `score` is present for search results. */
+  matches: Array<{ no: number; score?: number }>;
+  /** For `answered`: the runner-up is close, so a person should pick (Slack shows a picker). */
+  close?: boolean;
+  seeAlso?: number[];
+  reason?: string;
+  detail?: string;
+  sheetVersion?: string;
+}
+
+const round = (score: number): number => Math.round(score * 100) / 100;
+
+export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
+  const { decision } = answer;
+  const base = { question: answer.question, kind: decision.kind, language: languageOf(answer.question), ...(sheetVersion ? { sheetVersion } : {}) };
+  switch (decision.kind) {
+    case 'help':
+      return { ...base, status: 'help', matches: [] };
+    case 'lookup':
+    case 'section':
+      return { ...base, status: 'answered', matches: decision.items.map((item) => ({ no: item.no })) };
+    case 'answered':
+      return {
+        ...base,
+        status: 'answered',
+        matches: decision.hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) })),
+        close: decision.close,
+        seeAlso: decision.seeAlso.map((item) => item.no),
+      };
+    case 'no_match':
+      return {
+        ...base,
+        status: 'no_match',
+        matches: decision.hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) })),
+        reason: decision.reason,
+        ...(decision.detail ? { detail: decision.detail } : {}),
+      };
+  }
+}

@@ -1,0 +1,54 @@
+import { stemmer } from 'stemmer';
+import { foldJapaneseTerm, isJapanese, normalizeText } from './normalize.js';
+import { ENGLISH_STOP_WORDS, JAPANESE_STOP_WORDS, QUESTIONNAIRE_BOILERPLATE } from './stop-words.js';
+
+// Creating a segmenter costs a few milliseconds; one instance serves every call (segment() is reentrant).
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/**
+ * Splits text into raw word tokens: NFKC + lower case, then ICU word segmentation (which splits Japanese into words
+ * and Latin text on spaces and punctuation), keeping word-like segments only. Letters and digits are split apart
+ * (iso27001 → iso, 27001; sas70type2 → sas, 70, type, 2) so versions and standards match however they are typed.
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(normalizeText(text))) {
+    if (!isWordLike) continue;
+    for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
+      if (part) tokens.push(part);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Turns one raw token into its index term, or null for a word that carries no topic. English words are stemmed
+ * (Porter: encrypted, encryption → encrypt); Japanese terms are kana-folded. The same function runs at index and
+ * query time, which minisearch requires for results to match at all.
+ */
+export function processTerm(token: string): string | null {
+  if (isJapanese(token)) {
+    const folded = foldJapaneseTerm(token);
+    // Single kana are particles or fragments; single kanji (月, 日, 鍵) can be meaningful and stay.
+    if (JAPANESE_STOP_WORDS.has(folded) || /^[\u3040-\u309f]$/.test(folded)) return null;
+    return folded;
+  }
+  const word = token.replace(/['’](s|re|ve|ll|d|t|m)$/, '');
+  if (ENGLISH_STOP_WORDS.has(word) || /^[a-z]$/.test(word)) return null;
+  // Short Latin words are mostly acronyms (RPO, TLS, AES, SLA): stemming would only mangle them.
+  if (/^[a-z]{4,}$/.test(word)) return stemmer(word);
+  return word;
+}
+
+/** The question's content terms, in order, for index and query alike. */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** Questionnaire boilerplate is dropped from questions only: item text never contains it in a way that matters. */
+export const isBoilerplate = (token: string): boolean => QUESTIONNAIRE_BOILERPLATE.has(token);
