@@ -2,6 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { isJapanese } from './normalize.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
+import { SpellingCorrector } from './spelling.js';
 import { analyze, isBoilerplate, processTerm, tokenize } from './tokenize.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
@@ -67,6 +68,8 @@ export interface SearchOutcome {
   hits: Hit[];
   /** The question's content terms after stop words and questionnaire boilerplate are removed. */
   terms: string[];
+  /** Misspelt words that were corrected against the index's vocabulary: [as typed, corrected]. */
+  corrections: Array<[string, string]>;
   /** Content terms that matched some item (directly, by prefix, fuzzily or through a synonym). */
   knownTerms: string[];
   /** Weight of each content term: rarer terms weigh more; a term unknown to the index gets the highest weight. */
@@ -82,6 +85,7 @@ export class ChecklistIndex {
   private readonly byId: Map<number, KnowledgeItem>;
   /** Each item's fields as term sequences, for the word-order bonus. */
   private readonly sequences = new Map<number, string[][]>();
+  private readonly speller: SpellingCorrector;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -103,6 +107,7 @@ export class ChecklistIndex {
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
+    this.speller = new SpellingCorrector([...docs.flatMap((doc) => FIELDS.flatMap((field) => tokenize(doc[field]))), ...SYNONYM_GROUPS.flat().flatMap(tokenize)]);
     for (const group of SYNONYM_GROUPS) {
       const terms = [...new Set(group.flatMap((word) => analyze(word)))];
       for (const term of terms) {
@@ -132,7 +137,23 @@ export class ChecklistIndex {
   }
 
   search(question: string): SearchOutcome {
-    const terms = [...new Set(tokenize(question).filter((token) => !isBoilerplate(token)).map(processTerm).filter((t): t is string => t !== null))];
+    const corrections: Array<[string, string]> = [];
+    const termList: string[] = [];
+    for (const token of tokenize(question)) {
+      if (isBoilerplate(token)) continue;
+      let term = processTerm(token);
+      if (term === null) continue;
+      if (!this.docFrequency.has(term) && !this.synonyms.has(term)) {
+        const corrected = this.speller.correct(token);
+        const correctedTerm = corrected && corrected !== token ? processTerm(corrected) : null;
+        if (correctedTerm) {
+          corrections.push([token, corrected!]);
+          term = correctedTerm;
+        }
+      }
+      termList.push(term);
+    }
+    const terms = [...new Set(termList)];
     const expansions = new Map<string, string>(); // expanded term -> the question term it came from
     for (const term of terms) {
       for (const synonym of this.synonyms.get(term) ?? []) {
@@ -183,7 +204,7 @@ export class ChecklistIndex {
       })
       .sort((a, b) => b.score - a.score || a.item.no - b.item.no)
       .slice(0, limit);
-    return { hits, terms, knownTerms: terms.filter((term) => known.has(term)), weights };
+    return { hits, terms, corrections, knownTerms: terms.filter((term) => known.has(term)), weights };
   }
 }
 

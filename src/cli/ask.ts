@@ -1,0 +1,105 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Answerer, type Answer } from '../answer/decide.js';
+import { toJson } from '../answer/json.js';
+import { languageOf, type Language } from '../answer/language.js';
+import { HELP_TEXT, renderAnswerText } from '../answer/render-text.js';
+import { knowledgeDir } from '../config/paths.js';
+import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
+
+const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question"]
+  Answers from the bundled check sheet (knowledge/, or KNOWLEDGE_DIR), no credentials needed.
+  With no question, reads questions from stdin, one per line, and answers each in order.
+  --json     one JSON object per question on stdout
+  --lang     answer in this language (default: the question's language; item numbers alone answer in English)
+  --version  show the sheet's title, date, content hash and load time
+
+${HELP_TEXT.en}`;
+
+export interface AskIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the ask command; returns the exit code (0 answers, including no_match; 2 bad arguments or broken knowledge). */
+export async function runAsk(io: AskIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: io.argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`ask: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ja') {
+    io.err(`ask: --lang must be en or ja, not "${values.lang}"`);
+    return 2;
+  }
+  const forcedLang = values.lang as Language | undefined;
+
+  let knowledge: Knowledge;
+  const dir = knowledgeDir(io.env);
+  try {
+    knowledge = loadKnowledge(dir);
+  } catch (error) {
+    io.err(error instanceof KnowledgeError ? `ask: cannot load ${dir}\n${error.message}` : `ask: ${String(error)}`);
+    return 2;
+  }
+  if (values.version) {
+    const info = { title: knowledge.title, company: knowledge.company, date: knowledge.date, version: knowledge.version, items: knowledge.items.length, loadedAt: knowledge.loadedAt.toISOString(), warnings: knowledge.warnings.length };
+    io.out(values.json ? JSON.stringify(info) : `${info.title}\n${info.company} ${info.date} · ${info.items} items · version ${info.version} · loaded ${info.loadedAt} · ${info.warnings} warning(s)`);
+    return 0;
+  }
+
+  const answerer = new Answerer(knowledge);
+  const print = (question: string, answer: Answer): void => {
+    if (values.json) {
+      io.out(JSON.stringify(toJson(answer, knowledge.version)));
+    } else {
+      io.out(renderAnswerText(answer, knowledge, forcedLang ?? languageOf(question)));
+    }
+  };
+
+  if (positionals.length > 0) {
+    const question = positionals.join(' ');
+    print(question, answerer.answer(question));
+    return 0;
+  }
+
+  // Batch mode: one question per line, answered in order (the evaluation feeds questions this way).
+  if (io.stdin.isTTY) io.err('Reading questions from stdin, one per line (Ctrl-D to finish). `npm run ask -- --help` for usage.');
+  let first = true;
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    if (!values.json && !first) io.out('\n' + '─'.repeat(40));
+    first = false;
+    print(line, answerer.answer(line));
+  }
+  return 0;
+}
+
+// Run when executed directly (npm run ask), not when imported by tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runAsk({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, out: (l) => console.log(l), err: (l) => console.error(l) }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`ask: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}
