@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js';
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
-import { findGap } from '../search/gaps.js';
+import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 
 /**
@@ -68,6 +68,9 @@ export class Answerer {
   readonly options: DecisionOptions;
   readonly index: ChecklistIndex;
   private readonly numbers: Set<number>;
+  private readonly gaps: GapMatcher;
+  /** Normalized section and category names (Japanese and English) → the items they list. */
+  private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
   constructor(
     readonly knowledge: Knowledge,
@@ -77,6 +80,20 @@ export class Answerer {
     this.options = { ...DEFAULT_DECISION_OPTIONS, ...options };
     this.index = index ?? new ChecklistIndex(knowledge);
     this.numbers = new Set(knowledge.items.map((item) => item.no));
+    this.gaps = new GapMatcher(knowledge.gaps);
+    for (const item of knowledge.items) {
+      for (const [name, key, title] of [
+        [item.section, 'section', item.section],
+        [item.sectionEn, 'section', item.section],
+        [item.category, 'category', item.category],
+        [item.categoryEn, 'category', item.category],
+      ] as const) {
+        const wanted = name && normalizeText(name);
+        if (!wanted || this.sections.has(wanted)) continue;
+        const items = knowledge.items.filter((other) => (key === 'section' ? other.section : other.category) === title);
+        this.sections.set(wanted, { kind: 'section', title, items });
+      }
+    }
   }
 
   answer(question: string): Answer {
@@ -109,7 +126,7 @@ export class Answerer {
       hits,
     });
     if (terms.length === 0) return noMatch('no_content');
-    const gap = findGap(text, this.knowledge.gaps);
+    const gap = this.gaps.find(text);
     if (gap) return noMatch('known_gap', gap);
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
@@ -130,20 +147,6 @@ export class Answerer {
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
   private sectionNamed(text: string): Decision | undefined {
-    const wanted = normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim();
-    for (const item of this.knowledge.items) {
-      for (const [name, key, title] of [
-        [item.section, 'section', item.section],
-        [item.sectionEn, 'section', item.section],
-        [item.category, 'category', item.category],
-        [item.categoryEn, 'category', item.category],
-      ] as const) {
-        if (name && normalizeText(name) === wanted) {
-          const items = this.knowledge.items.filter((other) => (key === 'section' ? other.section : other.category) === title);
-          return { kind: 'section', title, items };
-        }
-      }
-    }
-    return undefined;
+    return this.sections.get(normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim());
   }
 }

@@ -89,8 +89,9 @@ export function parseSheet(text: string, file = 'security-checklist.txt'): Parse
 
     let [, categoryCell = '', name, definition, unit, answer] = cells;
     let realigned = false;
-    if (cells.length === COLUMNS - 1) {
+    if (cells.length === COLUMNS - 1 && categoryCell !== '') {
       // The category cell is missing: the item name sits in the category column and the answer column is empty.
+      // (With an empty second cell the row is not shifted: its answer is missing, reported below.)
       [name, definition, unit, answer] = cells.slice(1);
       categoryCell = '';
       realigned = true;

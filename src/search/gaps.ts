@@ -2,19 +2,33 @@ import type { Gaps } from '../knowledge/types.js';
 import { isJapanese, normalizeText } from './normalize.js';
 
 /**
- * Returns the topic of the first known gap (knowledge/gaps.yaml) the question mentions, or undefined.
- * Latin terms match as whole words or phrases, plural or not (so "CAS" does not match "cases", and "DPIA" matches "DPIAs"); Japanese terms match as substrings,
- * since Japanese has no spaces to mark word edges.
+ * Finds the known gaps (knowledge/gaps.yaml) a question mentions. Latin terms match as whole words or phrases,
+ * plural or not (so "CAS" does not match "cases", and "DPIA" matches "DPIAs"); Japanese terms match as substrings,
+ * since Japanese has no spaces to mark word edges. Terms are compiled once, when the knowledge is loaded.
  */
-export function findGap(question: string, gaps: Gaps['topics']): string | undefined {
-  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}/+.-]+/gu, ' ')} `;
-  for (const { topic, terms } of gaps) {
-    for (const term of terms) {
-      const wanted = normalizeText(term);
-      if (isJapanese(wanted) ? text.includes(wanted) : new RegExp(`[\\s/]${escape(wanted)}(?:s|es)?[\\s/.]`, 'u').test(text)) return topic;
-    }
+export class GapMatcher {
+  private readonly matchers: Array<{ topic: string; latin?: RegExp; japanese: string[] }>;
+
+  constructor(topics: Gaps['topics']) {
+    this.matchers = topics.map(({ topic, terms }) => {
+      const normalized = terms.map(normalizeText);
+      const latin = normalized.filter((term) => !isJapanese(term)).map(escape);
+      return {
+        topic,
+        ...(latin.length > 0 ? { latin: new RegExp(`[\\s/](?:${latin.join('|')})(?:s|es)?(?=[\\s/.])`, 'u') } : {}),
+        japanese: normalized.filter(isJapanese),
+      };
+    });
   }
-  return undefined;
+
+  /** The topic of the first gap the question mentions, or undefined. */
+  find(question: string): string | undefined {
+    const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}/+.-]+/gu, ' ')} `;
+    for (const { topic, latin, japanese } of this.matchers) {
+      if (latin?.test(text) || japanese.some((term) => text.includes(term))) return topic;
+    }
+    return undefined;
+  }
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

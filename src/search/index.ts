@@ -15,19 +15,20 @@ export interface SearchOptions {
   boost: Partial<Record<SearchField, number>>;
   /** Weight of a synonym-expanded term relative to the user's own words. Default 0.4. */
   synonymWeight: number;
-  /**
-   * Fuzzy matching for Latin words ("encyrption", "recovery pont"): edit distance 1 from this many characters,
-   * 2 from `fuzzyTwoEditsLength` (a transposition costs two edits). Japanese terms are never fuzzy: on two-character
-   * words one edit matches unrelated words (暗号 would match 記号). Defaults 4 and 7.
-   */
-  fuzzyMinLength: number;
-  fuzzyTwoEditsLength: number;
   /** Prefix matching for Japanese terms of at least this many characters (the segmenter can cut words differently). Default 2. */
   prefixMinLengthJa: number;
   /** Prefix matching for Latin words of at least this many characters. Default 5. */
   prefixMinLengthEn: number;
   /** How many results `search` returns at most. Default 8. */
   limit: number;
+  /**
+   * A question word found in more than this share of items ("data", "service") barely changes the ranking but makes
+   * the search visit nearly every item: it is left out of the full-text query (it still counts as a known word).
+   * The rarest word of a question is always searched. Default 0.5.
+   */
+  commonTermShare: number;
+  /** How many of minisearch's best results are re-ranked by coordination and word order. Default 100. */
+  rerankDepth: number;
   /**
    * Reward for keeping the question's word order: an item in which consecutive question words also stand next to
    * each other (ログの保存期間, "access logs") gets its score multiplied by up to 1 + this. Default 0.5.
@@ -44,11 +45,11 @@ export interface SearchOptions {
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   boost: { name: 3, nameEn: 3, aliases: 2, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
   synonymWeight: 0.4,
-  fuzzyMinLength: 4,
-  fuzzyTwoEditsLength: 7,
   prefixMinLengthJa: 2,
   prefixMinLengthEn: 5,
   limit: 8,
+  rerankDepth: 100,
+  commonTermShare: 0.5,
   proximityBoost: 0.5,
   coordination: 1,
 };
@@ -83,8 +84,11 @@ export class ChecklistIndex {
   private readonly docFrequency = new Map<string, number>();
   private readonly synonyms = new Map<string, string[]>();
   private readonly byId: Map<number, KnowledgeItem>;
-  /** Each item's fields as term sequences, for the word-order bonus. */
-  private readonly sequences = new Map<number, string[][]>();
+  /**
+   * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
+   * gap of three positions between them, so adjacency never crosses from one field or alias into the next.
+   */
+  private readonly positions = new Map<number, Map<string, number[]>>();
   private readonly speller: SpellingCorrector;
 
   constructor(
@@ -93,21 +97,39 @@ export class ChecklistIndex {
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options, boost: { ...DEFAULT_SEARCH_OPTIONS.boost, ...options.boost } };
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
+    // Word segmentation is the costly step of indexing: segment each text once and share the tokens.
+    const tokenCache = new Map<string, string[]>();
+    const cachedTokenize = (text: string): string[] => {
+      let tokens = tokenCache.get(text);
+      if (!tokens) tokenCache.set(text, (tokens = tokenize(text)));
+      return tokens;
+    };
+    const termsOf = (text: string): string[] => cachedTokenize(text).map(processTerm).filter((t): t is string => t !== null);
     this.search_ = new MiniSearch<Doc>({
       fields: [...FIELDS],
       storeFields: [],
-      tokenize,
+      tokenize: cachedTokenize,
       processTerm,
     });
     const docs = knowledge.items.map(toDoc);
     this.search_.addAll(docs);
     for (const doc of docs) {
-      const sequences = FIELDS.flatMap((field) => doc[field].split(' \n ').map(analyze));
-      this.sequences.set(doc.id, sequences);
+      const sequences = FIELDS.flatMap((field) => (field === 'aliases' ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
+      const positions = new Map<string, number[]>();
+      let offset = 0;
+      for (const sequence of sequences) {
+        sequence.forEach((term, i) => {
+          const list = positions.get(term) ?? [];
+          list.push(offset + i);
+          positions.set(term, list);
+        });
+        offset += sequence.length + 3;
+      }
+      this.positions.set(doc.id, positions);
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
-    this.speller = new SpellingCorrector([...docs.flatMap((doc) => FIELDS.flatMap((field) => tokenize(doc[field]))), ...SYNONYM_GROUPS.flat().flatMap(tokenize)]);
+    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...SYNONYM_GROUPS.flat().flatMap(tokenize)]);
     for (const group of SYNONYM_GROUPS) {
       const terms = [...new Set(group.flatMap((word) => analyze(word)))];
       for (const term of terms) {
@@ -125,13 +147,24 @@ export class ChecklistIndex {
   /** Share of consecutive question-term pairs that also stand next to each other (at most one word apart) in the item. */
   private orderShare(id: number, terms: string[]): number {
     if (terms.length < 2) return 0;
-    const sequences = this.sequences.get(id) ?? [];
-    const same = (query: string, term: string): boolean => term === query || (isJapanese(query) && term.startsWith(query));
+    const positions = this.positions.get(id);
+    if (!positions) return 0;
+    // A Japanese question term also matches the item's terms it begins (the segmenter may cut words differently).
+    const at = (query: string): number[] => {
+      if (!isJapanese(query)) return positions.get(query) ?? [];
+      const found: number[] = [];
+      for (const [term, list] of positions) if (term.startsWith(query)) found.push(...list);
+      return found;
+    };
     let found = 0;
-    for (let i = 0; i + 1 < terms.length; i++) {
-      const [a, b] = [terms[i]!, terms[i + 1]!];
-      const adjacent = sequences.some((seq) => seq.some((term, j) => same(a, term) && (same(b, seq[j + 1] ?? '') || same(b, seq[j + 2] ?? ''))));
-      if (adjacent) found++;
+    let previous = at(terms[0]!);
+    for (let i = 1; i < terms.length; i++) {
+      const next = at(terms[i]!);
+      if (previous.length > 0 && next.length > 0) {
+        const following = new Set(next);
+        if (previous.some((p) => following.has(p + 1) || following.has(p + 2))) found++;
+      }
+      previous = next;
     }
     return found / (terms.length - 1);
   }
@@ -160,8 +193,11 @@ export class ChecklistIndex {
         if (!terms.includes(synonym) && !expansions.has(synonym)) expansions.set(synonym, term);
       }
     }
-    const queryTerms = [...terms, ...expansions.keys()];
     const origin = (term: string): string => expansions.get(term) ?? term;
+    const commonLimit = this.options.commonTermShare * this.knowledge.items.length;
+    const rarest = terms.reduce<string | undefined>((best, term) => (best === undefined || this.documentFrequency(term) < this.documentFrequency(best) ? term : best), undefined);
+    const common = new Set([...terms, ...expansions.keys()].filter((term) => term !== rarest && this.documentFrequency(term) > commonLimit));
+    const queryTerms = [...terms, ...expansions.keys()].filter((term) => !common.has(term));
     const n = this.knowledge.items.length;
     const maxIdf = Math.log(1 + n);
     const weights = new Map(
@@ -171,7 +207,7 @@ export class ChecklistIndex {
       }),
     );
 
-    const { fuzzyMinLength, fuzzyTwoEditsLength, prefixMinLengthEn, prefixMinLengthJa, synonymWeight, boost, limit } = this.options;
+    const { prefixMinLengthEn, prefixMinLengthJa, synonymWeight, boost, limit } = this.options;
     const results: SearchResult[] =
       queryTerms.length === 0
         ? []
@@ -183,37 +219,54 @@ export class ChecklistIndex {
             boost,
             // Rare words decide what a question is about; common ones ("data", "service") only add context.
             boostTerm: (term) => (expansions.has(term) ? synonymWeight : 1) * (weights.get(origin(term)) ?? maxIdf) / maxIdf,
-            // A single kanji is usually a verb stem (取っ, 消え): let it reach the nouns it begins (取得, 消去).
+            // A single kanji that is not a word of the sheet is usually a verb stem (取っ, 消え): let it reach the
+            // nouns it begins (取得, 消去).
+            // Synonyms are whole words already: only the user's own words are completed.
             prefix: (term) =>
-              isJapanese(term) ? term.length >= prefixMinLengthJa || /^[\u3400-\u9fff]$/u.test(term) : term.length >= prefixMinLengthEn,
-            fuzzy: (term) =>
-              !/^[a-z]+$/.test(term) || term.length < fuzzyMinLength ? false : term.length >= fuzzyTwoEditsLength ? 2 : 1,
+              expansions.has(term)
+                ? false
+                : isJapanese(term)
+                  ? term.length >= prefixMinLengthJa || (/^[\u3400-\u9fff]$/u.test(term) && !this.docFrequency.has(term))
+                  : term.length >= prefixMinLengthEn,
+            // No fuzzy matching here: typos are corrected on the unstemmed word before (see spelling.ts), which is
+            // both more accurate and far cheaper than minisearch's fuzzy walk of the whole term tree.
+            fuzzy: false,
           });
 
-    const known = new Set<string>();
+    const known = new Set<string>([...common].map(origin));
     for (const result of results) for (const term of result.queryTerms) known.add(origin(term));
 
     const totalWeight = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-    const hits = results
-      .map((result) => {
+    // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
+    // can lift a score by at most 1 + proximityBoost, over the best `limit` × 4 of those.
+    const byScore = (a: Hit, b: Hit): number => b.score - a.score || a.item.no - b.item.no;
+    const coordinated = results
+      .slice(0, this.options.rerankDepth)
+      .map((result): Hit => {
         const matchedTerms = [...new Set(result.queryTerms.map(origin))];
         const matchedWeight = matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
         const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
-        const order = 1 + this.options.proximityBoost * this.orderShare(result.id as number, terms);
-        return { item: this.byId.get(result.id as number)!, score: result.score * coord * order, matchedTerms };
+        return { item: this.byId.get(result.id as number)!, score: result.score * coord, matchedTerms };
       })
-      .sort((a, b) => b.score - a.score || a.item.no - b.item.no)
+      .sort(byScore);
+    const hits = coordinated
+      .slice(0, limit * 4)
+      .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
+      .sort(byScore)
       .slice(0, limit);
     return { hits, terms, corrections, knownTerms: terms.filter((term) => known.has(term)), weights };
   }
 }
+
+/** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
+const ALIAS_SEPARATOR = ' \n ';
 
 function toDoc(item: KnowledgeItem): Doc {
   return {
     id: item.no,
     name: item.name,
     nameEn: item.en?.name ?? '',
-    aliases: item.aliases.join(' \n '),
+    aliases: item.aliases.join(ALIAS_SEPARATOR),
     definition: item.definition,
     definitionEn: item.en?.definition ?? '',
     answer: item.answer,

@@ -43,7 +43,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['data center', 'datacenter', 'facility', 'hosting', 'データセンター'],
   ['plan', 'pricing plan', 'tier', 'プラン'],
   ['api', 'interface', 'integration', 'integrate', '連携', '接続'],
-  ['customize', 'customization', 'customise', 'configure', 'カスタマイズ'],
+  ['customize', 'customization', 'customise', 'customisation', 'tailor', 'カスタマイズ'],
   ['response', 'respond', 'handle', 'handling', '対応'],
   ['disaster', '災害'],
   ['support', 'helpdesk', 'サポート'],

@@ -22,6 +22,17 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * Words the Porter stemmer folds onto unrelated words: customer → custom (= customize), general → gener
+ * (= generation). They keep their own stem.
+ */
+const STEM_EXCEPTIONS = new Map([
+  ['customer', 'customer'],
+  ['customers', 'customer'],
+  ['general', 'general'],
+  ['generally', 'general'],
+]);
+
+/**
  * Turns one raw token into its index term, or null for a word that carries no topic. English words are stemmed
  * (Porter: encrypted, encryption → encrypt); Japanese terms are kana-folded. The same function runs at index and
  * query time, which minisearch requires for results to match at all.
@@ -36,7 +47,7 @@ export function processTerm(token: string): string | null {
   const word = token.replace(/['’](s|re|ve|ll|d|t|m)$/, '');
   if (ENGLISH_STOP_WORDS.has(word) || /^[a-z]$/.test(word)) return null;
   // Short Latin words are mostly acronyms (RPO, TLS, AES, SLA): stemming would only mangle them.
-  if (/^[a-z]{4,}$/.test(word)) return stemmer(word);
+  if (/^[a-z]{4,}$/.test(word)) return STEM_EXCEPTIONS.get(word) ?? stemmer(word);
   return word;
 }
 

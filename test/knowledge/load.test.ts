@@ -1,0 +1,71 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
+import { bundledKnowledge, knowledgeCopy } from '../helpers/knowledge.js';
+
+describe('loadKnowledge', () => {
+  it('joins every item with its reviewed English entry and flags 非公開 answers', () => {
+    const knowledge = bundledKnowledge();
+    expect(knowledge.items).toHaveLength(49);
+    expect(knowledge.items.every((item) => item.translationStatus === 'reviewed')).toBe(true);
+    expect(knowledge.byNo.get(29)?.en?.answer).toBe('24 hours');
+    expect(knowledge.items.filter((item) => item.notDisclosed).map((item) => item.no)).toEqual([10, 11, 12, 17, 19, 20, 21]);
+    expect(knowledge.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(knowledge.warnings.map((w) => w.line)).toEqual([51, 64]);
+  });
+
+  it('marks a translation stale when the sheet cell changes, and drops the outdated English answer', () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
+    const knowledge = loadKnowledge(copy.dir);
+    const item = knowledge.byNo.get(29)!;
+    expect(item.answer).toBe('12時間');
+    expect(item.translationStatus).toBe('stale');
+    expect(item.en).toBeUndefined();
+    expect(item.aliases).toContain('RPO'); // still findable
+    expect(knowledge.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('item 29: translation is stale (the sheet\'s answer changed'));
+    expect(knowledge.version).not.toBe(bundledKnowledge().version);
+  });
+
+  it('reports an item without an English entry', () => {
+    const copy = knowledgeCopy();
+    copy.edit('checklist.en.yaml', (text) => text.replace(/\n {2}"47":[\s\S]*?(?=\n {2}"48":)/, ''));
+    const knowledge = loadKnowledge(copy.dir);
+    expect(knowledge.byNo.get(47)?.translationStatus).toBe('missing');
+    expect(knowledge.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('item 47 has no English entry'));
+  });
+
+  it('throws a KnowledgeError naming the file and line, never a half-loaded knowledge', () => {
+    const copy = knowledgeCopy();
+    // Row 30 loses its unit cell: every later cell moves left and the answer column is empty.
+    copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t72時間', '\t72時間'));
+    expect(() => loadKnowledge(copy.dir)).toThrowError(KnowledgeError);
+    try {
+      loadKnowledge(copy.dir);
+    } catch (error) {
+      expect((error as KnowledgeError).problems).toEqual([{ file: 'security-checklist.txt', line: 43, message: 'item 30 has an empty 設定等 cell' }]);
+      expect((error as Error).message).toContain('security-checklist.txt:43: item 30 has an empty 設定等 cell');
+    }
+  });
+
+  it('reports invalid YAML with its line, a schema violation with its path, and a missing file', () => {
+    const broken = knowledgeCopy();
+    broken.edit('checklist.en.yaml', (text) => text.replace('items:\n', 'items:\n  "1": [unclosed\n'));
+    expect(() => loadKnowledge(broken.dir)).toThrowError(/checklist\.en\.yaml:\d+: not valid YAML/);
+
+    const wrongShape = knowledgeCopy();
+    wrongShape.edit('checklist.en.yaml', (text) => text.replace('    answer: 24 hours\n', ''));
+    expect(() => loadKnowledge(wrongShape.dir)).toThrowError(/checklist\.en\.yaml: items\.29\.answer/);
+
+    const missing = knowledgeCopy();
+    rmSync(join(missing.dir, 'gaps.yaml'));
+    expect(() => loadKnowledge(missing.dir)).toThrowError(/gaps\.yaml: cannot read .*ENOENT/);
+  });
+
+  it('refuses an empty gaps topic list entry', () => {
+    const copy = knowledgeCopy();
+    writeFileSync(join(copy.dir, 'gaps.yaml'), 'topics:\n  - topic: sso\n    terms: []\n');
+    expect(() => loadKnowledge(copy.dir)).toThrowError(/gaps\.yaml: topics\.0\.terms/);
+  });
+});
