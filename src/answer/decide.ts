@@ -24,7 +24,7 @@ export interface DecisionOptions {
   shortQuestionTerms: number;
   /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
   closeRatio: number;
-  /** Items scoring at least this share of the best are offered as "see also". Default 0.4. */
+  /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
   /** How many "see also" items at most. Default 2. */
   maxSeeAlso: number;
@@ -36,7 +36,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
   shortQuestionTerms: 2,
   closeRatio: 0.75,
-  seeAlsoRatio: 0.4,
+  seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
 };

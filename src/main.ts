@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KnowledgeBase } from './answer/knowledge-base.js';
+import { loadConfig, loadDotEnv, type Config } from './config/env.js';
+import { knowledgeDir } from './config/paths.js';
+import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { createSlackApp } from './slack/app.js';
+import { EventDeduper } from './slack/dedupe.js';
+
+export interface RunningBot {
+  config: Config;
+  logger: Logger;
+  base: KnowledgeBase;
+  /** The port listened on in HTTP mode. */
+  port?: number;
+  stop: () => Promise<void>;
+}
+
+/** Starts the bot from the environment. Exits with code 2 and one clear line when configuration or knowledge is bad. */
+export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunningBot> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new StartupError(loaded.error);
+  const config = loaded.config;
+  const log = logger ?? createLogger({ level: config.LOG_LEVEL });
+
+  const dir = knowledgeDir({ KNOWLEDGE_DIR: config.KNOWLEDGE_DIR });
+  let base: KnowledgeBase;
+  try {
+    const knowledge = loadKnowledge(dir);
+    for (const warning of knowledge.warnings) log.warn({ event: 'knowledge_warning', file: warning.file, line: warning.line }, warning.message);
+    base = new KnowledgeBase(knowledge);
+  } catch (error) {
+    if (error instanceof KnowledgeError) throw new StartupError(`cannot load the knowledge folder ${dir}: ${error.problems.map(formatProblem).join('; ')}`);
+    throw error;
+  }
+
+  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper() });
+  let port: number | undefined;
+  if (config.mode === 'http') {
+    const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
+    port = (server.address() as AddressInfo).port;
+    log.info({ event: 'listening', mode: 'http', host: config.HOST, port, sheetVersion: base.knowledge.version }, `listening on http://${config.HOST}:${port}`);
+  } else {
+    await app.start();
+    log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
+  }
+  return { config, logger: log, base, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+}
+
+/** A startup problem the user can fix; printed as one line, without a stack trace. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let bot: RunningBot;
+  try {
+    bot = await startBot(process.env);
+  } catch (error) {
+    console.error(error instanceof StartupError ? `checklist-bot: ${error.message}` : `checklist-bot: failed to start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  process.on('unhandledRejection', (reason) => bot.logger.error({ err: reason }, 'unhandled rejection (kept running)'));
+  process.on('uncaughtException', (error) => bot.logger.error({ err: error }, 'uncaught exception (kept running)'));
+  const shutdown = (signal: string) => {
+    bot.logger.info({ event: 'stopping', signal }, 'stopping');
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

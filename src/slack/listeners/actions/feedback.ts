@@ -1,0 +1,22 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION, actionPattern } from '../../../answer/render-blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { buttonValue, replyPrivately } from './button.js';
+
+/** 👍/👎: recorded in the log with the question and the cited items; the clicker gets a short private thanks. */
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: actionPattern(ACTION.feedback) }, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const value = buttonValue(action);
+    if (!value?.vote) {
+      deps.logger.warn({ event: 'bad_button', action: action.action_id, user: body.user.id }, 'refused a feedback button with a malformed value');
+      return;
+    }
+    deps.logger.info(
+      { event: 'feedback', vote: value.vote, question: value.q, cited: value.items ?? [], team: body.team?.id, channel: body.channel?.id, user: body.user.id, sheetVersion: deps.base.knowledge.version },
+      'feedback on an answer',
+    );
+    const text = value.lang === 'ja' ? 'フィードバックありがとうございます。' : 'Thanks for the feedback.';
+    await replyPrivately(body, client, respond, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] });
+  });
+}

@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import { languageOf } from '../../../answer/language.js';
+import { renderList } from '../../../answer/render-blocks.js';
+import { normalizeText } from '../../../search/normalize.js';
+import type { SlackDeps } from '../../deps.js';
+import { answerForSlack } from '../../reply.js';
+
+export const COMMAND = '/checklist';
+
+/**
+ * `/checklist <No. | words>`: the answer, ephemeral, with "Share in channel". `/checklist help` (or nothing) explains
+ * usage; `/checklist list` shows every item by section; `/checklist version` shows which sheet is served.
+ * The reply is the acknowledgement itself: it is ready in well under a millisecond, far inside Slack's 3 seconds,
+ * and it works in DMs and private channels the bot is not a member of.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack, respond }) => {
+    const text = command.text ?? '';
+    const word = normalizeText(text).trim();
+    const lang = languageOf(text);
+    if (word === 'list' || word === '一覧') {
+      const [first, ...rest] = renderList(deps.base.knowledge, lang === 'ja' ? 'ja' : 'en');
+      await ack({ response_type: 'ephemeral', ...first! });
+      for (const message of rest) await respond({ response_type: 'ephemeral', ...message });
+      return;
+    }
+    if (word === 'version' || word === 'バージョン') {
+      const k = deps.base.knowledge;
+      await ack({
+        response_type: 'ephemeral',
+        text: `${k.title}\n${k.company} ${k.date} · ${k.items.length} items · version ${k.version} · loaded ${k.loadedAt.toISOString()}`,
+      });
+      return;
+    }
+    const { message } = answerForSlack(deps, text, { source: 'command', team: command.team_id, channel: command.channel_id, user: command.user_id }, { shareable: true });
+    await ack({ response_type: 'ephemeral', ...message });
+  });
+}

@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake Slack received: a Web API method (`chat.postMessage`) or a `response_url` post. */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+/** A scripted failure for the next call(s) of a method. */
+export interface Fault {
+  status: number;
+  retryAfterSeconds?: number;
+  body?: Record<string, unknown>;
+  /** How many calls it applies to. Default 1. */
+  times?: number;
+}
+
+/**
+ * A fake of Slack's Web API on 127.0.0.1, speaking its wire format: form-encoded or JSON POSTs to `/api/<method>`
+ * with a Bearer token, answers `{ok: true, …}`. It also accepts `response_url` posts at `/respond/<id>`. Every call
+ * is recorded for assertions; faults (429 with Retry-After, 500) can be scripted per method.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  private server?: Server;
+  private readonly faults = new Map<string, Fault[]>();
+  private waiters: Array<() => void> = [];
+  private ts = 1_700_000_000;
+  /** What `apps.connections.open` answers (Socket Mode). */
+  socketUrl = '';
+  baseUrl = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The Web API base URL to give the app (SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  fail(method: string, fault: Fault): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves when `count` calls to the method have arrived (or rejects after `timeoutMs`). */
+  async waitFor(method: string, count = 1, timeoutMs = 5_000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} ${method} call(s); got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+    return this.callsTo(method);
+  }
+
+  /** Waits a little and returns how many calls arrived: for asserting that nothing more is sent. */
+  async settle(ms = 300): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return this.calls.length;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    for (const wake of this.waiters.splice(0)) wake();
+
+    const queue = this.faults.get(method);
+    const fault = queue?.[0];
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) queue.shift();
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}) });
+      res.end(JSON.stringify(fault.body ?? { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.answer(method, body)));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'checklist', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `${++this.ts}.000100`, message: { text: body.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      case 'response_url':
+        return { ok: true };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Slack's Web API clients send forms (with `blocks` as a JSON string) or JSON; both are read back into objects. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = (key === 'blocks' || key === 'attachments') && value.startsWith('[') ? JSON.parse(value) : value;
+  }
+  return body;
+}
