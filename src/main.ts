@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
 import { loadConfig, loadDotEnv, type Config } from './config/env.js';
-import { knowledgeDir } from './config/paths.js';
+import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createSlackApp } from './slack/app.js';
@@ -75,4 +75,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+if (isEntryPoint(import.meta.url)) void main();

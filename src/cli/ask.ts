@@ -4,7 +4,7 @@ import { Answerer, type Answer } from '../answer/decide.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
 import { HELP_TEXT, renderAnswerText } from '../answer/render-text.js';
-import { knowledgeDir } from '../config/paths.js';
+import { isEntryPoint, knowledgeDir } from '../config/paths.js';
 import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
 
 const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question"]
@@ -94,7 +94,7 @@ export async function runAsk(io: AskIo): Promise<number> {
 }
 
 // Run when executed directly (npm run ask), not when imported by tests.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   runAsk({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, out: (l) => console.log(l), err: (l) => console.error(l) }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

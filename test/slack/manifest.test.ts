@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App } from '@slack/bolt';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
+import { ACTION } from '../../src/answer/render-blocks.js';
+import { EventDeduper } from '../../src/slack/dedupe.js';
+import { registerListeners } from '../../src/slack/listeners/index.js';
+import { capturedLogger } from '../fakes/log-capture.js';
+import { bundledKnowledge } from '../helpers/knowledge.js';
+
+const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'));
+
+/**
+ * What the code registers, read from a real bolt App: every listener registration goes through app.event,
+ * app.message, app.command and app.action, which are recorded here before being passed on.
+ */
+function registrations() {
+  const app = new App({ token: 'xoxb-test', signingSecret: 'abcdef0123456789', tokenVerificationEnabled: false, logger: undefined });
+  const seen = { events: new Set<string>(), messages: 0, commands: new Set<string>(), actions: [] as Array<string | RegExp> };
+  const wrap = <K extends 'event' | 'message' | 'command' | 'action'>(name: K, record: (first: unknown) => void) => {
+    const original = app[name].bind(app) as (...args: unknown[]) => unknown;
+    (app as unknown as Record<K, unknown>)[name] = (...args: unknown[]) => {
+      record(args[0]);
+      return original(...args);
+    };
+  };
+  wrap('event', (first) => seen.events.add(String(first)));
+  wrap('message', () => seen.messages++);
+  wrap('command', (first) => seen.commands.add(String(first)));
+  wrap('action', (first) => seen.actions.push((first as { action_id: string | RegExp }).action_id));
+  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper() });
+  return seen;
+}
+
+/** The bot scopes each registered feature needs (Slack's documentation for each event and method). */
+const SCOPES_FOR = {
+  app_mention: ['app_mentions:read', 'chat:write'],
+  'message.im': ['im:history', 'chat:write'],
+  command: ['commands'],
+  actions: ['chat:write'],
+};
+
+describe('manifest.yml', () => {
+  const seen = registrations();
+  const scopes: string[] = manifest.oauth_config.scopes.bot;
+
+  it('declares exactly the slash commands the code registers', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual([...seen.commands].sort());
+    expect(manifest.features.slash_commands[0].usage_hint).toBeTruthy();
+  });
+
+  it('subscribes to the events the code listens to: app_mention, and message.im for DMs', () => {
+    const expected = [...seen.events, ...(seen.messages > 0 ? ['message.im'] : [])].sort();
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(expected);
+  });
+
+  it('turns interactivity on because the code handles button actions', () => {
+    expect(seen.actions.map(String).sort()).toEqual(Object.values(ACTION).map((id) => String(new RegExp(`^${id}(?::.*)?$`))).sort());
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('asks for every scope the features need', () => {
+    const needed = new Set([...[...seen.events].flatMap((e) => SCOPES_FOR[e as 'app_mention'] ?? []), ...SCOPES_FOR['message.im'], ...SCOPES_FOR.command, ...SCOPES_FOR.actions]);
+    for (const scope of needed) expect(scopes).toContain(scope);
+  });
+
+  it('lets people DM the bot and runs in Socket Mode', () => {
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.features.bot_user.display_name).toBeTruthy();
+  });
+});
