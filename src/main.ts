@@ -5,7 +5,7 @@ import { loadConfig, loadDotEnv, type Config } from './config/env.js';
 import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { createSlackApp } from './slack/app.js';
+import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
 import { EventDeduper } from './slack/dedupe.js';
 
 export interface RunningBot {
@@ -35,7 +35,14 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     throw error;
   }
 
-  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper() });
+  let identity;
+  try {
+    identity = await verifySlackToken(config);
+  } catch (error) {
+    if (error instanceof SlackUnavailableError) throw new StartupError(error.message);
+    throw error;
+  }
+  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper() }, identity);
   let port: number | undefined;
   if (config.mode === 'http') {
     const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;

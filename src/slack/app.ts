@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
@@ -23,10 +23,45 @@ export interface SlackApp {
   mode: Config['mode'];
 }
 
+/** Who the bot is in Slack, from `auth.test`. */
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+  teamId?: string;
+}
+
+/** Why the bot cannot talk to Slack, in one line the person running it can act on. */
+export class SlackUnavailableError extends Error {
+  override name = 'SlackUnavailableError';
+}
+
+const webClientOptions = (config: SlackConfig) => ({
+  ...(config.SLACK_API_URL ? { slackApiUrl: ensureTrailingSlash(config.SLACK_API_URL) } : {}),
+  retryConfig: WEB_API_RETRY,
+});
+
+/**
+ * Checks the bot token with `auth.test` before anything listens, so a wrong token is one clear line at start-up
+ * rather than every later request failing. The identity is handed to bolt, which then skips its own check.
+ */
+export async function verifySlackToken(config: SlackConfig): Promise<BotIdentity> {
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), retryConfig: { retries: 1, minTimeout: 200 }, logLevel: webApi.LogLevel.ERROR });
+  try {
+    const result = await client.auth.test();
+    if (!result.bot_id || !result.user_id) throw new SlackUnavailableError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id): use the Bot User OAuth Token (xoxb-…)');
+    return { botId: result.bot_id, botUserId: result.user_id, ...(result.team_id ? { teamId: result.team_id } : {}) };
+  } catch (error) {
+    if (error instanceof SlackUnavailableError) throw error;
+    const code = (error as { code?: string; data?: { error?: string } }).data?.error;
+    if (code) throw new SlackUnavailableError(`SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token again from OAuth & Permissions`);
+    throw new SlackUnavailableError(`cannot reach the Slack Web API at ${config.SLACK_API_URL ?? 'https://slack.com/api/'}: ${(error as Error).message}`);
+  }
+}
+
 /** Builds the bolt app with every listener registered; starting it is the caller's choice (see main.ts). */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: BotIdentity): SlackApp {
   const logger = boltLogger(deps.logger);
-  const clientOptions = { ...(config.SLACK_API_URL ? { slackApiUrl: ensureTrailingSlash(config.SLACK_API_URL) } : {}), retryConfig: WEB_API_RETRY };
+  const clientOptions = webClientOptions(config);
   const customRoutes: CustomRoute[] = [{ path: HEALTH_PATH, method: ['GET'], handler: (req, res) => health(deps, req, res) }];
 
   const receiver =
@@ -41,7 +76,13 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
           processBeforeResponse: false,
         });
 
-  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger, clientOptions });
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    logger,
+    clientOptions,
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
+  });
 
   // A Slack retry (or a Socket Mode duplicate) of an event already being answered is acknowledged and dropped.
   app.use(async ({ body, next }) => {

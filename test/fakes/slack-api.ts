@@ -28,6 +28,10 @@ export class FakeSlackApi {
   private server?: Server;
   private readonly faults = new Map<string, Fault[]>();
   private waiters: Array<() => void> = [];
+  /** Called for every call as it arrives (benchmarks use it to time replies without polling). */
+  onCall?: (call: RecordedCall) => void;
+  /** Keep calls in `calls` (tests) or only report them through `onCall` (long benchmarks). */
+  record = true;
   private ts = 1_700_000_000;
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
@@ -88,7 +92,9 @@ export class FakeSlackApi {
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '');
-    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const call = { method, body, headers: req.headers, at: Date.now() };
+    if (this.record) this.calls.push(call);
+    this.onCall?.(call);
     for (const wake of this.waiters.splice(0)) wake();
 
     const queue = this.faults.get(method);
