@@ -2,6 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
 import { loadConfig, loadDotEnv, type Config } from './config/env.js';
+import { loadLlmConfig } from './config/llm.js';
+import { createChooser } from './llm/index.js';
+import { PromptError } from './llm/prompts.js';
+import { DEFAULT_MODEL_PATIENCE_MS } from './slack/reply.js';
 import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -22,6 +26,15 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new StartupError(loaded.error);
   const config = loaded.config;
+  const llm = loadLlmConfig(env);
+  if (!llm.ok) throw new StartupError(llm.error);
+  let chooser;
+  try {
+    chooser = createChooser(llm.llm);
+  } catch (error) {
+    if (error instanceof PromptError) throw new StartupError(error.message);
+    throw error;
+  }
   const log = logger ?? createLogger({ level: config.LOG_LEVEL });
 
   const dir = knowledgeDir({ KNOWLEDGE_DIR: config.KNOWLEDGE_DIR });
@@ -42,7 +55,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     if (error instanceof SlackUnavailableError) throw new StartupError(error.message);
     throw error;
   }
-  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper() }, identity);
+  const model = chooser && llm.llm.enabled ? { chooser, timeoutMs: llm.llm.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llm.llm.timeoutMs) } : undefined;
+  if (model) log.info({ event: 'model_layer', model: chooser!.model, baseURL: llm.ok && llm.llm.enabled ? (llm.llm.baseURL ?? 'https://api.openai.com/v1') : undefined, timeoutMs: model.timeoutMs }, 'model layer on');
+  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper(), ...(model ? { model } : {}) }, identity);
   let port: number | undefined;
   if (config.mode === 'http') {
     const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;

@@ -41,7 +41,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   maxSuggestions: 3,
 };
 
-export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item';
+export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item' | 'model_declined';
 
 export type Decision =
   | { kind: 'help' }
@@ -61,6 +61,22 @@ export interface Answer {
   question: string;
   decision: Decision;
   search?: SearchOutcome;
+  /** Present when a language model was asked (see assisted.ts): what it chose, said, or why it was not used. */
+  assist?: AssistOutcome;
+}
+
+export interface AssistOutcome {
+  model: string;
+  /** The model's choice was used for the decision. */
+  used: boolean;
+  /** The model's introduction, after the guard; shown labelled, above the verbatim answer. */
+  phrasing?: string;
+  /** Why the phrasing was dropped (claims not in the cited items). */
+  phrasingDiscarded?: string[];
+  /** Why the model's output was not used at all; the answer is then search-only. */
+  fallback?: string;
+  latencyMs: number;
+  usage?: { prompt: number; completion: number; total: number };
 }
 
 /** Decides what to answer. Pure: the same knowledge and question always give the same decision. */

@@ -15,13 +15,28 @@ export interface AnswerJson {
   reason?: string;
   detail?: string;
   sheetVersion?: string;
+  /** Present when a model was asked: whether its choice was used, its guarded phrasing, or why it fell back. */
+  model?: { name: string; used: boolean; phrasing?: string; phrasingDiscarded?: string[]; fallback?: string; latencyMs: number; usage?: { prompt: number; completion: number; total: number } };
 }
 
 const round = (score: number): number => Math.round(score * 100) / 100;
 
 export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
-  const { decision } = answer;
-  const base = { question: answer.question, kind: decision.kind, language: languageOf(answer.question), ...(sheetVersion ? { sheetVersion } : {}) };
+  const { decision, assist } = answer;
+  const model = assist
+    ? {
+        model: {
+          name: assist.model,
+          used: assist.used,
+          ...(assist.phrasing ? { phrasing: assist.phrasing } : {}),
+          ...(assist.phrasingDiscarded ? { phrasingDiscarded: assist.phrasingDiscarded } : {}),
+          ...(assist.fallback ? { fallback: assist.fallback } : {}),
+          latencyMs: assist.latencyMs,
+          ...(assist.usage ? { usage: assist.usage } : {}),
+        },
+      }
+    : {};
+  const base = { question: answer.question, kind: decision.kind, language: languageOf(answer.question), ...(sheetVersion ? { sheetVersion } : {}), ...model };
   switch (decision.kind) {
     case 'help':
       return { ...base, status: 'help', matches: [] };

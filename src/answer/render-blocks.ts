@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import type { Answer, Decision } from './decide.js';
 import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, notDisclosedNote, pasteLine, renderAnswerText, sourceLine } from './render-text.js';
+import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 
 /**
@@ -133,6 +133,10 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
         blocks.push(section(t.picker));
         blocks.push(actions(candidates.map((item) => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang }))));
         break;
+      }
+      if (answer.assist?.phrasing) {
+        blocks.push(context(`:robot_face: _${escapeSlack(phrasingLabel(answer.assist.model, lang))}_`));
+        blocks.push(section(escapeSlack(answer.assist.phrasing)));
       }
       cited.forEach((item, i) => {
         if (i > 0) blocks.push({ type: 'divider' });

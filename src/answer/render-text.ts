@@ -82,9 +82,14 @@ export const HELP_TEXT: Record<Language, string> = {
   ].join('\n'),
 };
 
+/** The label on a model's phrasing: it is never the answer itself. */
+export const phrasingLabel = (model: string, lang: Language): string =>
+  lang === 'ja' ? `AI（${model}）による要約。回答はチェックシートの記載が正です` : `Summary by AI (${model}); the sheet's answer below is what counts`;
+
 /** The whole answer as plain text, for the terminal and as Slack's notification fallback. */
 export function renderAnswerText(answer: Answer, knowledge: Knowledge, lang: Language): string {
-  return [...decisionLines(answer.decision, knowledge, lang), '', sourceLine(knowledge, lang)].join('\n');
+  const intro = answer.assist?.phrasing ? [`${phrasingLabel(answer.assist.model, lang)}:`, answer.assist.phrasing, ''] : [];
+  return [...intro, ...decisionLines(answer.decision, knowledge, lang), '', sourceLine(knowledge, lang)].join('\n');
 }
 
 function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language): string[] {

@@ -1,6 +1,12 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Answerer, type Answer } from '../answer/decide.js';
+import { answerWithModel } from '../answer/assisted.js';
+import type { Answer } from '../answer/decide.js';
+import { KnowledgeBase } from '../answer/knowledge-base.js';
+import type { ModelChooser } from '../answer/model.js';
+import { loadLlmConfig } from '../config/llm.js';
+import { createChooser } from '../llm/index.js';
+import { PromptError } from '../llm/prompts.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
 import { HELP_TEXT, renderAnswerText } from '../answer/render-text.js';
@@ -10,6 +16,7 @@ import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load
 const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question"]
   Answers from the bundled check sheet (knowledge/, or KNOWLEDGE_DIR), no credentials needed.
   With no question, reads questions from stdin, one per line, and answers each in order.
+  With OPENAI_API_KEY set, a model helps choose items and phrase a short introduction (see README).
   --json     one JSON object per question on stdout
   --lang     answer in this language (default: the question's language; item numbers alone answer in English)
   --version  show the sheet's title, date, content hash and load time
@@ -67,7 +74,26 @@ export async function runAsk(io: AskIo): Promise<number> {
     return 0;
   }
 
-  const answerer = new Answerer(knowledge);
+  const llmConfig = loadLlmConfig(io.env);
+  if (!llmConfig.ok) {
+    io.err(`ask: ${llmConfig.error}`);
+    return 2;
+  }
+  let chooser: ModelChooser | undefined;
+  try {
+    chooser = createChooser(llmConfig.llm);
+  } catch (error) {
+    io.err(`ask: ${error instanceof PromptError ? error.message : String(error)}`);
+    return 2;
+  }
+  const timeoutMs = llmConfig.llm.enabled ? llmConfig.llm.timeoutMs : 0;
+  const base = new KnowledgeBase(knowledge);
+  const answer = async (question: string): Promise<Answer> => {
+    const { answer: result } = await answerWithModel(base, question, chooser, { timeoutMs });
+    if (result.assist?.fallback) io.err(`ask: warning: the model's output was not used (${result.assist.fallback}); this is the search-only answer`);
+    if (result.assist?.phrasingDiscarded) io.err(`ask: warning: the model's phrasing was dropped (it stated ${result.assist.phrasingDiscarded.join(', ')}, which the cited items do not say)`);
+    return result;
+  };
   const print = (question: string, answer: Answer): void => {
     if (values.json) {
       io.out(JSON.stringify(toJson(answer, knowledge.version)));
@@ -78,7 +104,7 @@ export async function runAsk(io: AskIo): Promise<number> {
 
   if (positionals.length > 0) {
     const question = positionals.join(' ');
-    print(question, answerer.answer(question));
+    print(question, await answer(question));
     return 0;
   }
 
@@ -88,7 +114,7 @@ export async function runAsk(io: AskIo): Promise<number> {
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     if (!values.json && !first) io.out('\n' + '─'.repeat(40));
     first = false;
-    print(line, answerer.answer(line));
+    print(line, await answer(line));
   }
   return 0;
 }

@@ -1,20 +1,25 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Answerer } from '../answer/decide.js';
-import { toJson } from '../answer/json.js';
+import { answerWithModel } from '../answer/assisted.js';
+import { toJson, type AnswerJson } from '../answer/json.js';
+import { KnowledgeBase } from '../answer/knowledge-base.js';
+import type { ModelChooser } from '../answer/model.js';
+import { loadLlmConfig } from '../config/llm.js';
+import { createChooser } from '../llm/index.js';
 import { knowledgeDir, PROJECT_ROOT } from '../config/paths.js';
 import { readLabelledSet } from '../eval/labelled-set.js';
 import { percent, scoreOne, tally, type Scored } from '../eval/score.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 
-const USAGE = `usage: npm run eval [-- [--set FILE.tsv ...] [--verbose]]
+const USAGE = `usage: npm run eval [-- [--set FILE.tsv ...] [--verbose] [--llm]]
 Scores the search-only answer core on labelled question sets (default: ../shared/eval/dev.tsv and questionnaires.tsv)
-and prints, per set and per language, top-1, top-3 and the share of out-of-scope questions answered no_match.`;
+and prints, per set and per language, top-1, top-3 and the share of out-of-scope questions answered no_match.
+--llm scores the same sets with the model layer (needs OPENAI_API_KEY, and OPENAI_BASE_URL for a local server).`;
 
-function main(): number {
+async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -24,19 +29,36 @@ function main(): number {
     return 0;
   }
   const sets = args.values.set ?? ['dev.tsv', 'questionnaires.tsv'].map((name) => resolve(PROJECT_ROOT, '..', 'shared', 'eval', name));
-  let answerer: Answerer;
+  let chooser: ModelChooser | undefined;
+  let timeoutMs = 0;
+  if (args.values.llm) {
+    const llm = loadLlmConfig(process.env);
+    if (!llm.ok) {
+      console.error(`eval: ${llm.error}`);
+      return 2;
+    }
+    if (!llm.llm.enabled) {
+      console.error('eval: --llm needs a model, and none is configured: set OPENAI_API_KEY (with OPENAI_BASE_URL and OPENAI_MODEL for a local or compatible server). Nothing was evaluated; `npm run eval` without --llm scores search alone.');
+      return 2;
+    }
+    chooser = createChooser(llm.llm);
+    timeoutMs = llm.llm.timeoutMs;
+    console.log(`with the model layer: ${llm.llm.model}${llm.llm.baseURL ? ` at ${llm.llm.baseURL}` : ''}`);
+  }
+  let base: KnowledgeBase;
   try {
-    answerer = new Answerer(loadKnowledge(knowledgeDir()));
+    base = new KnowledgeBase(loadKnowledge(knowledgeDir()));
   } catch (error) {
     console.error(error instanceof KnowledgeError ? error.message : String(error));
     return 2;
   }
+  const answerJson = async (question: string): Promise<AnswerJson> => toJson((await answerWithModel(base, question, chooser, { timeoutMs })).answer);
 
   console.log('set                  lang  in-scope  top-1    top-3    out-of-scope  no_match');
   for (const path of sets) {
-    let scored: Scored[];
+    let scored: Scored[] = [];
     try {
-      scored = readLabelledSet(path).map((question) => scoreOne(question, toJson(answerer.answer(question.question))));
+      for (const question of readLabelledSet(path)) scored.push(scoreOne(question, await answerJson(question.question)));
     } catch (error) {
       console.error(`cannot read ${path}: ${(error as Error).message}`);
       return 2;
@@ -49,6 +71,12 @@ function main(): number {
         `${name.padEnd(20)} ${lang.padEnd(5)} ${String(t.inScope).padStart(8)}  ${percent(t.top1, t.inScope).padStart(6)}   ${percent(t.top3, t.inScope).padStart(6)}   ${String(t.outOfScope).padStart(12)}  ${percent(t.refused, t.outOfScope).padStart(8)}`,
       );
     }
+    if (chooser) {
+      const models = scored.map((s) => s.result.model).filter((m) => m !== undefined);
+      const fallbacks = models.filter((m) => m.fallback).map((m) => m.fallback!);
+      const tokens = models.reduce((sum, m) => sum + (m.usage?.total ?? 0), 0);
+      console.log(`  model asked ${models.length}×, used ${models.filter((m) => m.used).length}×, fell back ${fallbacks.length}× (${[...new Set(fallbacks)].join(', ') || 'never'}), ${tokens} tokens`);
+    }
     if (args.values.verbose) {
       for (const s of scored.filter((x) => !x.correct)) {
         const got = s.result.matches.slice(0, 3).map((m) => `${m.no}${m.score !== undefined ? `(${m.score})` : ''}`).join(' ');
@@ -59,4 +87,10 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`eval: ${String(error)}`);
+    process.exitCode = 2;
+  },
+);

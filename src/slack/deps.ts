@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../answer/knowledge-base.js';
+import type { ModelChooser } from '../answer/model.js';
 import type { Logger } from '../logging/logger.js';
 import type { EventDeduper } from './dedupe.js';
 
@@ -9,4 +10,12 @@ export interface SlackDeps {
   dedupe: EventDeduper;
   /** Milliseconds clock for latency figures. */
   clock?: () => number;
+  /** The optional model layer; absent means search only (no network calls besides Slack). */
+  model?: {
+    chooser: ModelChooser;
+    /** LLM_TIMEOUT_MS: the model's whole budget. */
+    timeoutMs: number;
+    /** How long a Slack user waits for the model before getting the search answer instead. */
+    patienceMs: number;
+  };
 }

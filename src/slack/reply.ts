@@ -1,4 +1,6 @@
+import { answerWithModel } from '../answer/assisted.js';
 import type { Answer } from '../answer/decide.js';
+import type { Knowledge } from '../knowledge/load.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
 import { citedItems, renderAnswerBlocks, type SlackMessage } from '../answer/render-blocks.js';
@@ -19,15 +21,20 @@ export interface Reply {
   lang: Language;
 }
 
+/** A Slack user waits at most this long for the model before getting the search answer (Slack apps reply in ~3 s). */
+export const DEFAULT_MODEL_PATIENCE_MS = 2500;
+
 /**
  * Answers one question for Slack and writes the one structured log record every answer gets: who asked where,
- * the question, the status, the cited items, latency and the sheet version.
+ * the question, the status, the cited items, latency, the sheet version and, with a model, what it did.
+ * With the model layer on, the model gets `patienceMs`; if it is slower, the search answer is posted rather than
+ * leaving the user waiting, and the model's late result is only logged.
  */
-export function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskContext, options: { shareable?: boolean; lang?: Language } = {}): Reply {
+export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskContext, options: { shareable?: boolean; lang?: Language } = {}): Promise<Reply> {
   const clock = deps.clock ?? (() => performance.now());
   const started = clock();
   const question = stripSlackMarkup(rawText);
-  const { answer, knowledge } = deps.base.answer(question);
+  const { answer, knowledge } = deps.model ? await withPatience(deps, question, ctx) : deps.base.answer(question);
   const lang = options.lang ?? languageOf(question);
   const message = renderAnswerBlocks(answer, knowledge, { lang, shareable: options.shareable ?? false });
   const json = toJson(answer);
@@ -46,8 +53,27 @@ export function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskContext
       matches: json.matches.slice(0, 3),
       latencyMs: Math.round((clock() - started) * 1000) / 1000,
       sheetVersion: knowledge.version,
+      ...(json.model ? { model: json.model } : {}),
     },
     'answered a question',
   );
+  if (answer.assist?.fallback && answer.assist.fallback !== 'slow') {
+    deps.logger.warn({ event: 'model_fallback', fallback: answer.assist.fallback, model: answer.assist.model, latencyMs: answer.assist.latencyMs }, 'the model was not used; answered from search');
+  }
   return { answer, message, lang };
+}
+
+async function withPatience(deps: SlackDeps, question: string, ctx: AskContext): Promise<{ answer: Answer; knowledge: Knowledge }> {
+  const model = deps.model!;
+  const assisted = answerWithModel(deps.base, question, model.chooser, { timeoutMs: model.timeoutMs });
+  let timer: NodeJS.Timeout | undefined;
+  const impatient = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), model.patienceMs)));
+  const first = await Promise.race([assisted, impatient]);
+  clearTimeout(timer);
+  if (first) return first;
+  void assisted.then(({ answer }) =>
+    deps.logger.info({ event: 'model_late', channel: ctx.channel, user: ctx.user, model: answer.assist?.model, latencyMs: answer.assist?.latencyMs, used: answer.assist?.used, fallback: answer.assist?.fallback }, 'the model answered after the search answer was posted'),
+  );
+  const searchOnly = deps.base.answer(question);
+  return { ...searchOnly, answer: { ...searchOnly.answer, assist: { model: model.chooser.model, used: false, fallback: 'slow', latencyMs: model.patienceMs } } };
 }

@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
       deps.logger.warn({ event: 'bad_button', action: action.action_id, user: body.user.id }, 'refused a share button with a malformed value');
       return;
     }
-    const { message } = answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
+    const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
     const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(value.q)}”` }] };
     // Feedback and copy buttons stay: anyone in the channel may use them.
     await respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] });

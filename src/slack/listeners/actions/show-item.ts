@@ -14,7 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
       deps.logger.warn({ event: 'bad_button', action: action.action_id, user: body.user.id }, 'refused a show button with no valid items');
       return;
     }
-    const { message } = answerForSlack(deps, numbers.join(', '), { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
+    const { message } = await answerForSlack(deps, numbers.join(', '), { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
     await replyPrivately(body, client, respond, message);
   });
 }

@@ -10,8 +10,9 @@ export const COMMAND = '/checklist';
 /**
  * `/checklist <No. | words>`: the answer, ephemeral, with "Share in channel". `/checklist help` (or nothing) explains
  * usage; `/checklist list` shows every item by section; `/checklist version` shows which sheet is served.
- * The reply is the acknowledgement itself: it is ready in well under a millisecond, far inside Slack's 3 seconds,
- * and it works in DMs and private channels the bot is not a member of.
+ * Search alone answers in well under a millisecond, so the reply is the acknowledgement itself (which also works in
+ * DMs and private channels the bot is not in). With the model layer on, the command is acknowledged at once and
+ * the answer follows through `respond`, so Slack's 3-second limit holds however slow the model is.
  */
 export function register(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
@@ -32,7 +33,14 @@ export function register(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    const { message } = answerForSlack(deps, text, { source: 'command', team: command.team_id, channel: command.channel_id, user: command.user_id }, { shareable: true });
+    const context = { source: 'command', team: command.team_id, channel: command.channel_id, user: command.user_id } as const;
+    if (deps.model) {
+      await ack();
+      const { message } = await answerForSlack(deps, text, context, { shareable: true });
+      await respond({ response_type: 'ephemeral', ...message });
+      return;
+    }
+    const { message } = await answerForSlack(deps, text, context, { shareable: true });
     await ack({ response_type: 'ephemeral', ...message });
   });
 }

@@ -7,7 +7,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, body }) => {
     if ('bot_id' in event && event.bot_id) return; // another bot mentioning us: never start a bot-to-bot exchange
     if ('subtype' in event && event.subtype) return; // edits and other changes are not new questions
-    const { message } = answerForSlack(deps, event.text ?? '', { source: 'mention', team: body.team_id, channel: event.channel, user: event.user });
+    const { message } = await answerForSlack(deps, event.text ?? '', { source: 'mention', team: body.team_id, channel: event.channel, user: event.user });
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message });
   });
 }

@@ -8,7 +8,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im') return; // channel messages are answered only when the bot is mentioned
     if (message.subtype !== undefined) return; // edits, deletions, joins, bot messages
     if ('bot_id' in message && message.bot_id) return;
-    const { message: reply } = answerForSlack(deps, message.text ?? '', { source: 'dm', team: body.team_id, channel: message.channel, user: message.user });
+    const { message: reply } = await answerForSlack(deps, message.text ?? '', { source: 'dm', team: body.team_id, channel: message.channel, user: message.user });
     await client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...reply });
   });
 }
