@@ -10,7 +10,12 @@ import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
+import { AccessPolicy, SharedChannels } from './slack/access.js';
 import { EventDeduper } from './slack/dedupe.js';
+import { InFlight } from './slack/in-flight.js';
+
+/** How long a shutdown waits for requests in flight. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningBot {
   config: Config;
@@ -18,7 +23,7 @@ export interface RunningBot {
   base: KnowledgeBase;
   /** The port listened on in HTTP mode. */
   port?: number;
-  stop: () => Promise<void>;
+  stop: (graceMs?: number) => Promise<void>;
 }
 
 /** Starts the bot from the environment. Exits with code 2 and one clear line when configuration or knowledge is bad. */
@@ -57,7 +62,17 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   }
   const model = chooser && llm.llm.enabled ? { chooser, timeoutMs: llm.llm.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llm.llm.timeoutMs) } : undefined;
   if (model) log.info({ event: 'model_layer', model: chooser!.model, baseURL: llm.ok && llm.llm.enabled ? (llm.llm.baseURL ?? 'https://api.openai.com/v1') : undefined, timeoutMs: model.timeoutMs }, 'model layer on');
-  const { app } = createSlackApp(config, { base, logger: log, dedupe: new EventDeduper(), ...(model ? { model } : {}) }, identity);
+  const inFlight = new InFlight();
+  const deps = {
+    base,
+    logger: log,
+    dedupe: new EventDeduper(),
+    access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
+    shared: new SharedChannels(),
+    inFlight,
+    ...(model ? { model } : {}),
+  };
+  const { app } = createSlackApp(config, deps, identity);
   let port: number | undefined;
   if (config.mode === 'http') {
     const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
@@ -67,7 +82,14 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await app.start();
     log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
   }
-  return { config, logger: log, base, ...(port !== undefined ? { port } : {}), stop: () => app.stop() as Promise<void> };
+  // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.
+  const stop = async (graceMs = SHUTDOWN_GRACE_MS): Promise<void> => {
+    const closing = (app.stop() as Promise<unknown>).catch((error: unknown) => log.warn({ err: error }, 'error while closing the Slack connection'));
+    const drained = await inFlight.idle(graceMs);
+    if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  };
+  return { config, logger: log, base, ...(port !== undefined ? { port } : {}), stop };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { boltLogger } from './bolt-logger.js';
+import { NOT_ALLOWED_TEXT } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -84,6 +85,9 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
+  // Every request's work is tracked, so a shutdown can finish it before exiting.
+  app.use(async ({ next }) => deps.inFlight.track(next()));
+
   // A Slack retry (or a Socket Mode duplicate) of an event already being answered is acknowledged and dropped.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -94,12 +98,39 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     await next();
   });
 
+  // Allow-lists (ALLOWED_TEAM_IDS, ALLOWED_CHANNEL_IDS): outside them nothing is answered; the person is told once.
+  if (deps.access.restricted) {
+    app.use(async (args) => {
+      const { team, channel, user } = whereFrom(args.body);
+      if (deps.access.allows(team, channel)) return args.next();
+      deps.logger.info({ event: 'refused_access', team, channel, user }, 'request from outside the allow-lists');
+      const tell = deps.access.shouldTell(team, channel, user);
+      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+      if (ack) {
+        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+      } else if (tell && channel && user) {
+        await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+      }
+    });
+  }
+
   registerListeners(app, deps);
 
   app.error(async (error) => {
     deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'a listener failed');
   });
   return { app, mode: config.mode };
+}
+
+/** Workspace, channel and user of any request body: events, slash commands and interactivity payloads. */
+function whereFrom(body: unknown): { team?: string; channel?: string; user?: string } {
+  const b = body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- three payload shapes
+  const event = b.event ?? {};
+  return {
+    team: b.team_id ?? b.team?.id ?? b.user?.team_id ?? event.team,
+    channel: event.channel ?? b.channel_id ?? b.channel?.id ?? b.container?.channel_id,
+    user: event.user ?? b.user_id ?? b.user?.id,
+  };
 }
 
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {

@@ -9,7 +9,7 @@ import type { SlackDeps } from './deps.js';
 
 /** Where a question came from, for the log record. */
 export interface AskContext {
-  source: 'mention' | 'dm' | 'command' | 'share' | 'show';
+  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;
@@ -76,4 +76,23 @@ async function withPatience(deps: SlackDeps, question: string, ctx: AskContext):
   );
   const searchOnly = deps.base.answer(question);
   return { ...searchOnly, answer: { ...searchOnly.answer, assist: { model: model.chooser.model, used: false, fallback: 'slow', latencyMs: model.patienceMs } } };
+}
+
+/**
+ * Delivers a reply; a failure (Slack down, 500, refused connection, retries exhausted) is logged with who asked
+ * what, where, and the process goes on to the next question. Rate limits (429) are waited out by the Web API client
+ * before this gives up (see WEB_API_RETRY).
+ */
+export async function deliver(deps: SlackDeps, ctx: AskContext & { question?: string }, send: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    const e = error as { code?: string; data?: { error?: string }; message?: string };
+    deps.logger.error(
+      { event: 'reply_failed', source: ctx.source, team: ctx.team, channel: ctx.channel, user: ctx.user, question: ctx.question, code: e.code, slackError: e.data?.error, err: error },
+      'could not deliver a reply to Slack',
+    );
+    return false;
+  }
 }

@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
 import { ACTION } from '../../src/answer/render-blocks.js';
+import { AccessPolicy, SharedChannels } from '../../src/slack/access.js';
 import { EventDeduper } from '../../src/slack/dedupe.js';
+import { InFlight } from '../../src/slack/in-flight.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { bundledKnowledge } from '../helpers/knowledge.js';
@@ -30,7 +32,7 @@ function registrations() {
   wrap('message', () => seen.messages++);
   wrap('command', (first) => seen.commands.add(String(first)));
   wrap('action', (first) => seen.actions.push((first as { action_id: string | RegExp }).action_id));
-  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper() });
+  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
   return seen;
 }
 

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { KnowledgeItem } from '../../../knowledge/load.js';
 import { ACTION, actionPattern, renderCustomerCopy } from '../../../answer/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
+import { deliver } from '../../reply.js';
 import { buttonValue, replyPrivately } from './button.js';
 
 /** "Copy for customer": the paste-ready sentences (Japanese and English, no markup), shown only to the clicker. */
@@ -16,6 +17,6 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info({ event: 'copy', user: body.user.id, channel: body.channel?.id, items: items.map((item) => item.no), sheetVersion: knowledge.version }, 'customer copy shown');
-    await replyPrivately(body, client, respond, renderCustomerCopy(items, knowledge));
+    await deliver(deps, { source: 'copy', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, renderCustomerCopy(items, knowledge)));
   });
 }

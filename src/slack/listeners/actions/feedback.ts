@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, actionPattern } from '../../../answer/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
+import { deliver } from '../../reply.js';
 import { buttonValue, replyPrivately } from './button.js';
 
 /** 👍/👎: recorded in the log with the question and the cited items; the clicker gets a short private thanks. */
@@ -17,6 +18,6 @@ export function register(app: App, deps: SlackDeps): void {
       'feedback on an answer',
     );
     const text = value.lang === 'ja' ? 'フィードバックありがとうございます。' : 'Thanks for the feedback.';
-    await replyPrivately(body, client, respond, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] });
+    await deliver(deps, { source: 'feedback', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] }));
   });
 }

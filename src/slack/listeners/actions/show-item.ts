@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, actionPattern } from '../../../answer/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
+import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, replyPrivately } from './button.js';
 
 /** A "see also", picker or suggestion button: shows that item to the clicker (a lookup by number). */
@@ -15,6 +15,6 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const { message } = await answerForSlack(deps, numbers.join(', '), { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
-    await replyPrivately(body, client, respond, message);
+    await deliver(deps, { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, message));
   });
 }

@@ -3,7 +3,7 @@ import { languageOf } from '../../../answer/language.js';
 import { renderList } from '../../../answer/render-blocks.js';
 import { normalizeText } from '../../../search/normalize.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
+import { answerForSlack, deliver } from '../../reply.js';
 
 export const COMMAND = '/checklist';
 
@@ -34,13 +34,16 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const context = { source: 'command', team: command.team_id, channel: command.channel_id, user: command.user_id } as const;
+    // No "Share in channel" where customers of another organisation would see it.
+    if ((command as { is_ext_shared_channel?: string }).is_ext_shared_channel === 'true') deps.shared.mark(command.channel_id);
+    const shareable = !deps.shared.has(command.channel_id);
     if (deps.model) {
       await ack();
-      const { message } = await answerForSlack(deps, text, context, { shareable: true });
-      await respond({ response_type: 'ephemeral', ...message });
+      const { message, answer } = await answerForSlack(deps, text, context, { shareable });
+      await deliver(deps, { ...context, question: answer.question }, () => respond({ response_type: 'ephemeral', ...message }));
       return;
     }
-    const { message } = await answerForSlack(deps, text, context, { shareable: true });
+    const { message } = await answerForSlack(deps, text, context, { shareable });
     await ack({ response_type: 'ephemeral', ...message });
   });
 }

@@ -1,13 +1,25 @@
 import type { App } from '@slack/bolt';
+import { SHARED_CHANNEL_TEXT } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
+import { answerForSlack, deliver } from '../../reply.js';
 
-/** `@bot what's our RPO?` in a channel: the answer goes in the thread of the mention. */
+/**
+ * `@bot what's our RPO?` in a channel: the answer goes in the thread of the mention. In a channel shared with
+ * another organisation (Slack Connect) it goes only to the asker, so customers in the channel never see it.
+ */
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, body }) => {
     if ('bot_id' in event && event.bot_id) return; // another bot mentioning us: never start a bot-to-bot exchange
     if ('subtype' in event && event.subtype) return; // edits and other changes are not new questions
-    const { message } = await answerForSlack(deps, event.text ?? '', { source: 'mention', team: body.team_id, channel: event.channel, user: event.user });
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message });
+    const shared = (body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true;
+    if (shared) deps.shared.mark(event.channel);
+    const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
+    const { message, answer } = await answerForSlack(deps, event.text ?? '', ctx);
+    const thread_ts = event.thread_ts ?? event.ts;
+    await deliver(deps, { ...ctx, question: answer.question }, () =>
+      shared && event.user
+        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, text: message.text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: SHARED_CHANNEL_TEXT }] }, ...message.blocks] })
+        : client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+    );
   });
 }

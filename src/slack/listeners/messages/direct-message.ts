@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack } from '../../reply.js';
+import { answerForSlack, deliver } from '../../reply.js';
 
 /** A direct message to the bot gets the same answer, in the DM (in its thread when the question was in one). */
 export function register(app: App, deps: SlackDeps): void {
@@ -8,7 +8,10 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im') return; // channel messages are answered only when the bot is mentioned
     if (message.subtype !== undefined) return; // edits, deletions, joins, bot messages
     if ('bot_id' in message && message.bot_id) return;
-    const { message: reply } = await answerForSlack(deps, message.text ?? '', { source: 'dm', team: body.team_id, channel: message.channel, user: message.user });
-    await client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...reply });
+    const ctx = { source: 'dm', team: body.team_id, channel: message.channel, user: message.user } as const;
+    const { message: reply, answer } = await answerForSlack(deps, message.text ?? '', ctx);
+    await deliver(deps, { ...ctx, question: answer.question }, () =>
+      client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...reply }),
+    );
   });
 }
