@@ -11,7 +11,10 @@ export interface RecordedCall {
 
 /** A scripted failure for the next call(s) of a method. */
 export interface Fault {
+  /** HTTP status to answer with; 0 destroys the connection instead (a network failure). */
   status: number;
+  /** Wait this long before answering (or before failing). */
+  delayMs?: number;
   retryAfterSeconds?: number;
   body?: Record<string, unknown>;
   /** How many calls it applies to. Default 1. */
@@ -102,6 +105,16 @@ export class FakeSlackApi {
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) queue.shift();
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.status === 0) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.status === 200 && !fault.body) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.answer(method, body)));
+        return;
+      }
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}) });
       res.end(JSON.stringify(fault.body ?? { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
