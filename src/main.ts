@@ -8,6 +8,7 @@ import { PromptError } from './llm/prompts.js';
 import { DEFAULT_MODEL_PATIENCE_MS } from './slack/reply.js';
 import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
+import { KnowledgeReloader } from './knowledge/reloader.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
@@ -21,6 +22,7 @@ export interface RunningBot {
   config: Config;
   logger: Logger;
   base: KnowledgeBase;
+  reloader: KnowledgeReloader;
   /** The port listened on in HTTP mode. */
   port?: number;
   stop: (graceMs?: number) => Promise<void>;
@@ -82,14 +84,19 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await app.start();
     log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
   }
+  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
+  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
+  reloader.start();
+
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.
   const stop = async (graceMs = SHUTDOWN_GRACE_MS): Promise<void> => {
+    reloader.stop();
     const closing = (app.stop() as Promise<unknown>).catch((error: unknown) => log.warn({ err: error }, 'error while closing the Slack connection'));
     const drained = await inFlight.idle(graceMs);
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
-  return { config, logger: log, base, ...(port !== undefined ? { port } : {}), stop };
+  return { config, logger: log, base, reloader, ...(port !== undefined ? { port } : {}), stop };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

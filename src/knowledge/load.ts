@@ -143,18 +143,19 @@ function companionWarnings(sheet: Sheet, companion: Companion): Problem[] {
   for (const item of sheet.items) {
     const translation = companion.items[String(item.no)];
     if (!translation) {
-      problems.push({ file, message: `item ${item.no} has no English entry: English questions will get the Japanese answer only` });
+      problems.push({ file, code: 'missing_translation', message: `item ${item.no} has no English entry: English questions will get the Japanese answer only` });
     } else if (isStale(item, translation)) {
       const changed = (['name', 'definition', 'answer'] as const).filter((key) => translation.source[key] !== item[key]);
       problems.push({
         file,
+        code: 'stale_translation',
         message: `item ${item.no}: translation is stale (the sheet's ${changed.join(', ')} changed since review); showing the Japanese answer only until it is reviewed`,
       });
     }
-    if (!companion.categories[item.category]) problems.push({ file, message: `category "${item.category}" has no English name` });
+    if (!companion.categories[item.category]) problems.push({ file, code: 'missing_category_name', message: `category "${item.category}" has no English name` });
   }
   for (const key of Object.keys(companion.items)) {
-    if (!numbers.has(Number(key))) problems.push({ file, message: `entry ${key} has no item on the sheet` });
+    if (!numbers.has(Number(key))) problems.push({ file, code: 'orphan_translation', message: `entry ${key} has no item on the sheet` });
   }
   return dedupe(problems);
 }

@@ -112,6 +112,7 @@ export function parseSheet(text: string, file = 'security-checklist.txt'): Parse
       warnings.push({
         file,
         line: lineNo,
+        code: 'realigned_row',
         message: `item ${no} has no category cell, so its cells were shifted left; realigned with category "${category}" continued from above`,
       });
     }
@@ -152,7 +153,7 @@ export function parseSheet(text: string, file = 'security-checklist.txt'): Parse
   if (headerSeen && items.length === 0 && errors.length === 0) errors.push({ file, message: 'the sheet has no items' });
   items.forEach((item, i) => {
     if (item.no !== i + 1) {
-      warnings.push({ file, line: item.line, message: `item numbers are not consecutive: ${item.no} follows ${items[i - 1]?.no ?? 'the header'}` });
+      warnings.push({ file, line: item.line, code: 'non_consecutive', message: `item numbers are not consecutive: ${item.no} follows ${items[i - 1]?.no ?? 'the header'}` });
     }
   });
 

@@ -70,4 +70,16 @@ export interface Problem {
   file: string;
   line?: number;
   message: string;
+  /** What kind of problem, for tools that treat kinds differently (`npm run check`). */
+  code?: ProblemCode;
 }
+
+export type ProblemCode =
+  | 'realigned_row'
+  | 'non_consecutive'
+  | 'missing_translation'
+  | 'stale_translation'
+  | 'orphan_translation'
+  | 'missing_category_name'
+  | 'ambiguous_alias'
+  | 'gap_overlaps_alias';
