@@ -27,6 +27,13 @@ export interface SearchOptions {
    * The rarest word of a question is always searched. Default 0.5.
    */
   commonTermShare: number;
+  /**
+   * Bounds on one question's work, so a pasted 40,000-character message costs no more than a long question: only
+   * the first `maxQuestionChars` characters are searched, and at most `maxTerms` distinct words of them.
+   * Defaults 2000 and 48 (real questionnaire questions stay under 600 characters and 30 words).
+   */
+  maxQuestionChars: number;
+  maxTerms: number;
   /** How many of minisearch's best results are re-ranked by coordination and word order. Default 100. */
   rerankDepth: number;
   /**
@@ -49,6 +56,8 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   prefixMinLengthEn: 5,
   limit: 8,
   rerankDepth: 100,
+  maxQuestionChars: 2000,
+  maxTerms: 48,
   commonTermShare: 0.5,
   proximityBoost: 0.5,
   coordination: 1,
@@ -172,7 +181,8 @@ export class ChecklistIndex {
   search(question: string): SearchOutcome {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
-    for (const token of tokenize(question)) {
+    for (const token of tokenize(question.slice(0, this.options.maxQuestionChars))) {
+      if (termList.length >= this.options.maxTerms) break;
       if (isBoilerplate(token)) continue;
       let term = processTerm(token);
       if (term === null) continue;
