@@ -49,7 +49,8 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   try {
     const knowledge = loadKnowledge(dir);
     for (const warning of knowledge.warnings) log.warn({ event: 'knowledge_warning', file: warning.file, line: warning.line }, warning.message);
-    base = new KnowledgeBase(knowledge);
+    base = new KnowledgeBase(knowledge, config.ANSWER_CACHE_SIZE);
+    base.warmUp();
   } catch (error) {
     if (error instanceof KnowledgeError) throw new StartupError(`cannot load the knowledge folder ${dir}: ${error.problems.map(formatProblem).join('; ')}`);
     throw error;

@@ -30,6 +30,7 @@ export const EnvSchema = z
     SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+    ANSWER_CACHE_SIZE: z.coerce.number({ error: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more').default(2000),
     ALLOWED_TEAM_IDS: csv.optional(),
     ALLOWED_CHANNEL_IDS: csv.optional(),
   })

@@ -82,6 +82,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     receiver,
     logger,
     clientOptions,
+    // bolt's default conversation store keeps state per conversation in memory; nothing here uses it.
+    convoStore: false,
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 

@@ -1,0 +1,162 @@
+/**
+ * Load test: 2,000 signed mentions at 100 concurrent requests, 10 % of them delivered again as Slack retries
+ * (same event_id, `x-slack-retry-num: 1`), against the built bot in its own process (HTTP mode, fake Slack Web API
+ * on loopback). The same script drives a bare bolt app that replies with a constant string, as the baseline: the
+ * load generator, the fake Slack and the app share two cores, so latency is judged as a ratio to the bare app.
+ *
+ * Reports per app: questions answered exactly once, lost, duplicated, p50/p99 from request to chat.postMessage,
+ * and peak RSS. Targets for the bot: 2,000/2,000 once, 0 lost, 0 duplicates, p99 ≤ 1.5 × the bare app's, peak
+ * RSS ≤ 200 MB. Usage: npm run bench:load [-- --count 2000 --concurrency 100 --retries 0.1]
+ * Environment: BENCH_NODE_ARGS adds node flags to the bot (e.g. --cpu-prof), BENCH_DEBUG=1 lists the slowest
+ * requests, ANSWER_CACHE_SIZE=0 turns the bot's answer cache off.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readLabelledSet } from '../src/eval/labelled-set.js';
+import { FakeSlackApi } from '../test/fakes/slack-api.js';
+import { eventEnvelope, mentionEvent, signedPost } from '../test/fakes/slack-requests.js';
+import { prng } from '../test/fuzz/inputs.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SECRET = '0123456789abcdef0123456789abcdef';
+const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '100' }, retries: { type: 'string', default: '0.1' } } });
+const COUNT = Number(values.count);
+const CONCURRENCY = Number(values.concurrency);
+const RETRY_SHARE = Number(values.retries);
+const questions = readLabelledSet(resolve(ROOT, 'test', 'fixtures', 'questions.tsv'))
+  .filter((q) => q.question.trim())
+  .map((q) => q.question);
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+interface Result {
+  name: string;
+  once: number;
+  lost: number;
+  duplicated: number;
+  retriesSent: number;
+  httpErrors: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  peakRss: number;
+  seconds: number;
+  /** Warning and error log lines the app wrote during the run (the bot logs JSON; the bare app logs nothing). */
+  warnings: number;
+  warningSamples: string[];
+}
+
+async function run(name: string, args: string[]): Promise<Result> {
+  const fake = await new FakeSlackApi().start();
+  fake.record = false;
+  const replies = new Map<string, number>();
+  const firstReplyAt = new Map<string, number>();
+  fake.onCall = (call) => {
+    if (call.method !== 'chat.postMessage') return;
+    const key = String(call.body.thread_ts);
+    replies.set(key, (replies.get(key) ?? 0) + 1);
+    if (!firstReplyAt.has(key)) firstReplyAt.set(key, performance.now());
+  };
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-load', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.includes('"event":"listening"'));
+      if (line) resolvePort((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  let warnings = 0;
+  const warningSamples = new Map<string, number>();
+  child.stdout!.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!/"level":(40|50|60)/.test(line)) continue;
+      warnings++;
+      const msg = /"msg":"([^"]{0,80})/.exec(line)?.[1] ?? line.slice(0, 80);
+      warningSamples.set(msg, (warningSamples.get(msg) ?? 0) + 1);
+    }
+  });
+  const url = `http://127.0.0.1:${port}/slack/events`;
+
+  // The work list: every mention once, and a share of them again as a retry a little later in the queue.
+  const random = prng(7);
+  const sentAt = new Map<string, number>();
+  type Job = { key: string; body: string; retry: boolean };
+  const jobs: Job[] = [];
+  const retries: Job[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const event = mentionEvent(questions[i % questions.length]!, { ts: `1800000000.${String(i).padStart(6, '0')}` });
+    const { body } = eventEnvelope(event, `EvLOAD${i}`);
+    jobs.push({ key: String(event.ts), body, retry: false });
+    if (random() < RETRY_SHARE) retries.push({ key: String(event.ts), body, retry: true });
+  }
+  retries.forEach((job, i) => jobs.splice(Math.min(jobs.length, (i + 1) * Math.floor(COUNT / (retries.length + 1)) + 50), 0, job));
+
+  let httpErrors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      if (!job.retry) sentAt.set(job.key, performance.now());
+      const response = await signedPost(url, job.body, {
+        secret: SECRET,
+        contentType: 'application/json',
+        ...(job.retry ? { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } } : {}),
+      }).catch(() => ({ status: 0 }));
+      if (response.status !== 200) httpErrors++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  // Give the last replies time to arrive, then count.
+  const deadline = performance.now() + 15_000;
+  while (firstReplyAt.size < COUNT && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 500));
+  const seconds = (performance.now() - started) / 1000;
+
+  const latencies = [...firstReplyAt.entries()].map(([key, at]) => at - sentAt.get(key)!).sort((a, b) => a - b);
+  if (process.env.BENCH_DEBUG) {
+    const slowest = [...firstReplyAt.entries()].map(([key, at]) => [at - sentAt.get(key)!, Number(key.split('.')[1])] as const).sort((a, b) => b[0] - a[0]).slice(0, 25);
+    console.log(name, 'slowest (ms, index):', slowest.map(([ms, i]) => `${ms.toFixed(0)}@${i}`).join(' '));
+  }
+  const counts = [...sentAt.keys()].map((key) => replies.get(key) ?? 0);
+  const result: Result = {
+    name,
+    once: counts.filter((c) => c === 1).length,
+    lost: counts.filter((c) => c === 0).length,
+    duplicated: counts.filter((c) => c > 1).length,
+    retriesSent: retries.length,
+    httpErrors,
+    p50: quantile(latencies, 0.5),
+    p90: quantile(latencies, 0.9),
+    p99: quantile(latencies, 0.99),
+    peakRss: peakRssMb(child.pid!),
+    seconds,
+    warnings,
+    warningSamples: [...warningSamples.entries()].slice(0, 5).map(([m, n]) => `${n}× ${m}`),
+  };
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await fake.stop();
+  return result;
+}
+
+console.log(`Node ${process.version}; ${COUNT} mentions, ${CONCURRENCY} concurrent, ${Math.round(RETRY_SHARE * 100)} % re-sent as Slack retries\n`);
+const bare = await run('bare bolt app (constant reply)', ['bench/bare-bolt-app.mjs']);
+const bot = await run('checklist bot (dist/main.js)', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', '--max-semi-space-size=2', 'dist/main.js']); // as npm start and the Docker CMD
+for (const r of [bare, bot]) {
+  console.log(
+    `${r.name}:\n  answered once ${r.once}/${COUNT}, lost ${r.lost}, duplicated ${r.duplicated} (retries sent ${r.retriesSent}), HTTP errors ${r.httpErrors}\n` +
+      `  request → chat.postMessage p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; peak RSS ${r.peakRss.toFixed(1)} MB; ${r.seconds.toFixed(1)} s` +
+      (r.warnings > 0 ? `\n  ${r.warnings} warning/error log lines: ${r.warningSamples.join('; ')}` : ''),
+  );
+}
+console.log(`\np99 ratio bot / bare: ${(bot.p99 / bare.p99).toFixed(2)} (target ≤ 1.5)`);
