@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, type Decision } from '../../src/answer/decide.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 const answerer = new Answerer(bundledKnowledge());
 const decide = (question: string): Decision => answerer.answer(question).decision;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhrasing } from '../../src/answer/phrasing-guard.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 const k = bundledKnowledge();
 const items = (...numbers: number[]) => numbers.map((no) => k.byNo.get(no)!);

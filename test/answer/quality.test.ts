@@ -4,7 +4,7 @@ import { Answerer } from '../../src/answer/decide.js';
 import { toJson } from '../../src/answer/json.js';
 import { readLabelledSet } from '../../src/eval/labelled-set.js';
 import { scoreOne, tally } from '../../src/eval/score.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 // Our own labelled set (written for this project, independent of ../shared/eval). The floors sit a little under
 // today's figures (top-1 98.0 %, top-3 100 %, out-of-scope 95.7 %) so that a real regression fails the build.

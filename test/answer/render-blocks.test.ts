@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/answer/render-blocks.js';
 import { escapeSlack, SLACK_LIMITS, stripSlackMarkup } from '../../src/answer/slack-text.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 const knowledge = bundledKnowledge();
 const answerer = new Answerer(knowledge);

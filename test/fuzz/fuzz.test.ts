@@ -5,7 +5,7 @@ import { languageOf } from '../../src/answer/language.js';
 import { renderAnswerBlocks } from '../../src/answer/render-blocks.js';
 import { renderAnswerText } from '../../src/answer/render-text.js';
 import { stripSlackMarkup } from '../../src/answer/slack-text.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 import { fuzzInput, prng } from './inputs.js';
 
 // FUZZ_COUNT raises the number for a longer local run; CI runs 10,000 (about ten seconds here).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { BUNDLED_KNOWLEDGE, knowledgeCopy } from '../helpers/knowledge.js';
+import { BUNDLED_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
 
 const check = (dir: string) => {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
-import { bundledKnowledge, knowledgeCopy } from '../helpers/knowledge.js';
+import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
 describe('loadKnowledge', () => {
   it('joins every item with its reviewed English entry and flags 非公開 answers', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSheet } from '../../src/knowledge/parse-sheet.js';
-import { SHEET_PATH, rawItemRows } from '../helpers/knowledge.js';
+import { SHEET_PATH, rawItemRows } from '../support/knowledge.js';
 
 const sheetText = readFileSync(SHEET_PATH, 'utf8');
 const HEADER = 'No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等';

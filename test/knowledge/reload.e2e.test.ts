@@ -5,7 +5,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { commandBody, signedPost } from '../fakes/slack-requests.js';
-import { knowledgeCopy } from '../helpers/knowledge.js';
+import { knowledgeCopy } from '../support/knowledge.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 let fake: FakeSlackApi;

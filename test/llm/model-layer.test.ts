@@ -7,7 +7,7 @@ import { loadLlmConfig } from '../../src/config/llm.js';
 import { OpenAiChooser } from '../../src/llm/openai-chooser.js';
 import { loadPrompt, PromptError } from '../../src/llm/prompts.js';
 import { FakeOpenAiServer, json } from '../fakes/openai-server.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 let server: FakeOpenAiServer;
 let chooser: OpenAiChooser;

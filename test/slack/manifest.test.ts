@@ -10,7 +10,7 @@ import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
-import { bundledKnowledge } from '../helpers/knowledge.js';
+import { bundledKnowledge } from '../support/knowledge.js';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'));
 

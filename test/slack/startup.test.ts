@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, StartupError } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { knowledgeCopy } from '../helpers/knowledge.js';
+import { knowledgeCopy } from '../support/knowledge.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SECRET = '0123456789abcdef0123456789abcdef';
