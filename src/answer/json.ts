@@ -1,3 +1,4 @@
+import type { Hit } from '../search/index.js';
 import type { Answer } from './decide.js';
 import { languageOf, type Language } from './language.js';
 
@@ -20,6 +21,7 @@ export interface AnswerJson {
 }
 
 const round = (score: number): number => Math.round(score * 100) / 100;
+const scored = (hits: Hit[]): AnswerJson['matches'] => hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) }));
 
 export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
   const { decision, assist } = answer;
@@ -47,7 +49,7 @@ export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
       return {
         ...base,
         status: 'answered',
-        matches: decision.hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) })),
+        matches: scored(decision.hits),
         close: decision.close,
         seeAlso: decision.seeAlso.map((item) => item.no),
       };
@@ -55,7 +57,7 @@ export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
       return {
         ...base,
         status: 'no_match',
-        matches: decision.hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) })),
+        matches: scored(decision.hits),
         reason: decision.reason,
         ...(decision.detail ? { detail: decision.detail } : {}),
       };
