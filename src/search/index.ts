@@ -27,6 +27,8 @@ export interface SearchOptions {
    * The rarest word of a question is always searched. Default 0.5.
    */
   commonTermShare: number;
+  /** The same limit as an absolute number of items, which is what binds on large sheets. Default 2,000. */
+  commonTermMaxItems: number;
   /**
    * Bounds on one question's work, so a pasted 40,000-character message costs no more than a long question: only
    * the first `maxQuestionChars` characters are searched, and at most `maxTerms` distinct words of them.
@@ -59,6 +61,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   maxQuestionChars: 2000,
   maxTerms: 48,
   commonTermShare: 0.5,
+  commonTermMaxItems: 2000,
   proximityBoost: 0.5,
   coordination: 1,
 };
@@ -204,7 +207,7 @@ export class ChecklistIndex {
       }
     }
     const origin = (term: string): string => expansions.get(term) ?? term;
-    const commonLimit = this.options.commonTermShare * this.knowledge.items.length;
+    const commonLimit = Math.min(this.options.commonTermShare * this.knowledge.items.length, this.options.commonTermMaxItems);
     const rarest = terms.reduce<string | undefined>((best, term) => (best === undefined || this.documentFrequency(term) < this.documentFrequency(best) ? term : best), undefined);
     const common = new Set([...terms, ...expansions.keys()].filter((term) => term !== rarest && this.documentFrequency(term) > commonLimit));
     const queryTerms = [...terms, ...expansions.keys()].filter((term) => !common.has(term));
