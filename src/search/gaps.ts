@@ -1,10 +1,10 @@
 import type { Gaps } from '../knowledge/types.js';
-import { isJapanese, normalizeText } from './normalize.js';
+import { foldKana, isJapanese, normalizeText } from './normalize.js';
 
 /**
  * Finds the known gaps (knowledge/gaps.yaml) a question mentions. Latin terms match as whole words or phrases,
  * plural or not (so "CAS" does not match "cases", and "DPIA" matches "DPIAs"); Japanese terms match as substrings,
- * since Japanese has no spaces to mark word edges. Terms are compiled once, when the knowledge is loaded.
+ * since Japanese has no spaces to mark word edges, in either kana. Terms are compiled once, when the knowledge is loaded.
  */
 export class GapMatcher {
   private readonly matchers: Array<{ topic: string; latin?: RegExp; japanese: string[] }>;
@@ -16,7 +16,7 @@ export class GapMatcher {
       return {
         topic,
         ...(latin.length > 0 ? { latin: new RegExp(`[\\s/](?:${latin.join('|')})(?:s|es)?(?=[\\s/.])`, 'u') } : {}),
-        japanese: normalized.filter(isJapanese),
+        japanese: normalized.filter(isJapanese).map(foldKana),
       };
     });
   }
@@ -24,8 +24,9 @@ export class GapMatcher {
   /** The topic of the first gap the question mentions, or undefined. */
   find(question: string): string | undefined {
     const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}/+.-]+/gu, ' ')} `;
+    const kana = foldKana(text); // パスワード and ぱすわーど are the same word
     for (const { topic, latin, japanese } of this.matchers) {
-      if (latin?.test(text) || japanese.some((term) => text.includes(term))) return topic;
+      if (latin?.test(text) || japanese.some((term) => kana.includes(term))) return topic;
     }
     return undefined;
   }

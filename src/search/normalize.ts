@@ -15,8 +15,10 @@ const HAS_KANA_OR_KANJI = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 /** True when the term contains Japanese script (kana or kanji). */
 export const isJapanese = (term: string): boolean => HAS_KANA_OR_KANJI.test(term);
 
+/** Katakana to hiragana, nothing else: for comparing Japanese text whatever kana it was typed in. */
+export const foldKana = (text: string): string => text.replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+
 /** Folds one already NFKC-normalized Japanese term: trailing ー on 4+ character words, then katakana to hiragana. */
 export function foldJapaneseTerm(term: string): string {
-  const folded = term.length >= 4 && term.endsWith('ー') ? term.slice(0, -1) : term;
-  return folded.replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+  return foldKana(term.length >= 4 && term.endsWith('ー') ? term.slice(0, -1) : term);
 }

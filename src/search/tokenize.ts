@@ -12,13 +12,23 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(normalizeText(text))) {
+  for (const { segment, isWordLike } of segmenter.segment(asKatakanaIfAllHiragana(normalizeText(text)))) {
     if (!isWordLike) continue;
     for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
       if (part) tokens.push(part);
     }
   }
   return tokens;
+}
+
+/**
+ * Text written only in hiragana (no kanji, no katakana), such as ばっくあっぷ typed without conversion, defeats word
+ * segmentation (ば|っ|く|あっ|ぷ). Such text is segmented as katakana instead, which finds the loan words the sheet
+ * uses (バックアップ); terms are folded back to hiragana afterwards, so nothing else changes.
+ */
+function asKatakanaIfAllHiragana(text: string): string {
+  if (/[\u30a1-\u30fa\u3400-\u9fff]/u.test(text) || !/[\u3041-\u3096ー]{4,}/u.test(text)) return text;
+  return text.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
 }
 
 /**
@@ -40,8 +50,8 @@ const STEM_EXCEPTIONS = new Map([
 export function processTerm(token: string): string | null {
   if (isJapanese(token)) {
     const folded = foldJapaneseTerm(token);
-    // Single kana are particles or fragments; single kanji (月, 日, 鍵) can be meaningful and stay.
-    if (JAPANESE_STOP_WORDS.has(folded) || /^[\u3040-\u309f]$/.test(folded)) return null;
+    // Single kana (and a lone ー) are particles or fragments; single kanji (月, 日, 鍵) can be meaningful and stay.
+    if (JAPANESE_STOP_WORDS.has(folded) || /^[\u3040-\u309fー]$/.test(folded)) return null;
     return folded;
   }
   const word = token.replace(/['’](s|re|ve|ll|d|t|m)$/, '');

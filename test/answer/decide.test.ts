@@ -60,6 +60,7 @@ describe('Answerer', () => {
     'thanks!',
     '今日のランチは何にしますか',
     'ＳＡＭＬ認証は使えますか',
+    'ぱすわーどの長さは',
   ])('answers out-of-scope "%s" with no_match, never a confident item', (question) => {
     expect(decide(question).kind).toBe('no_match');
   });

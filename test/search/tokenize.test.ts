@@ -14,6 +14,11 @@ describe('tokenize and analyze', () => {
     expect(analyze('サーバー')).toEqual(analyze('サーバ'));
   });
 
+  it('reads a loan word typed in hiragana as the katakana word', () => {
+    expect(analyze('ばっくあっぷ')).toEqual(analyze('バックアップ'));
+    expect(analyze('バックアップは毎日取っていますか')).toEqual(['ばっくあっぷ', '毎日', '取']);
+  });
+
   it('stems English words but leaves short acronyms alone', () => {
     expect(analyze('Are backups encrypted?')).toEqual(['backup', 'encrypt']);
     expect(analyze('encryption')).toEqual(analyze('encrypted'));
