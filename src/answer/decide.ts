@@ -14,12 +14,16 @@ import { normalizeText } from '../search/normalize.js';
  *    An unknown word (SAML, FedRAMP, lunch) weighs the most, so a question about something else falls below
  *    `minCoverage` even when a common word like "data" matches. Questions of one or two content words need all of
  *    them matched somewhere (`shortQuestionTerms`).
- * 3. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
+ * 3. A low floor on the final score (`minScore`): a match that weak is one partial word in one field, whatever the
+ *    coverage says (会社の設立年は matching 設立 nowhere but a prefix).
+ * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
  *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
  */
 export interface DecisionOptions {
   /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
   minCoverage: number;
+  /** The best item's final score must reach this. Default 4 (single-acronym questions such as "SLA" score about 8). */
+  minScore: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
   /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
@@ -34,6 +38,7 @@ export interface DecisionOptions {
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
+  minScore: 4,
   shortQuestionTerms: 2,
   closeRatio: 0.75,
   seeAlsoRatio: 0.3,
@@ -150,7 +155,7 @@ export class Answerer {
     const total = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
-    if (covered / total < this.options.minCoverage) return noMatch('low_coverage');
+    if (covered / total < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
 
     const seeAlso = hits
       .slice(1)

@@ -1,18 +1,20 @@
 import { stemmer } from 'stemmer';
-import { foldJapaneseTerm, isJapanese, normalizeText } from './normalize.js';
+import { foldJapaneseTerm, isJapanese } from './normalize.js';
+import { rewritePhrases } from './phrases.js';
 import { ENGLISH_STOP_WORDS, JAPANESE_STOP_WORDS, QUESTIONNAIRE_BOILERPLATE } from './stop-words.js';
 
 // Creating a segmenter costs a few milliseconds; one instance serves every call (segment() is reentrant).
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 /**
- * Splits text into raw word tokens: NFKC + lower case, then ICU word segmentation (which splits Japanese into words
+ * Splits text into raw word tokens: NFKC + lower case, phrase rewriting ("log in" → login, see phrases.ts), then ICU
+ * word segmentation (which splits Japanese into words
  * and Latin text on spaces and punctuation), keeping word-like segments only. Letters and digits are split apart
  * (iso27001 → iso, 27001; sas70type2 → sas, 70, type, 2) so versions and standards match however they are typed.
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(asKatakanaIfAllHiragana(normalizeText(text)))) {
+  for (const { segment, isWordLike } of segmenter.segment(asKatakanaIfAllHiragana(rewritePhrases(text)))) {
     if (!isWordLike) continue;
     for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
       if (part) tokens.push(part);

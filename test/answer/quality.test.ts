@@ -6,15 +6,16 @@ import { readLabelledSet } from '../../src/eval/labelled-set.js';
 import { scoreOne, tally } from '../../src/eval/score.js';
 import { bundledKnowledge } from '../support/knowledge.js';
 
-// Our own labelled set (written for this project, independent of ../shared/eval). The floors sit a little under
-// today's figures (top-1 98.0 %, top-3 100 %, out-of-scope 95.7 %) so that a real regression fails the build.
+// Our own labelled set (written for this project, independent of ../shared/eval; q176–q225 were written later as a
+// fresh probe of paraphrases and kept as regressions). The floors sit a little under today's figures so that a real
+// regression fails the build.
 const questions = readLabelledSet(resolve(import.meta.dirname, '..', 'fixtures', 'questions.tsv'));
 const answerer = new Answerer(bundledKnowledge());
 const scored = questions.map((question) => scoreOne(question, toJson(answerer.answer(question.question))));
 
 describe('answer quality on test/fixtures/questions.tsv', () => {
   it('has at least 150 questions in both languages, with lookups, typos and out-of-scope ones', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(150);
+    expect(questions.length).toBeGreaterThanOrEqual(200);
     expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['nl', 'lookup', 'typo', 'out']));
     expect(new Set(questions.map((q) => q.lang))).toEqual(new Set(['en', 'ja', 'any']));
   });

@@ -1,0 +1,21 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * English phrases whose meaning is not in their words ("log in" is not about logs, "goes down" is an outage),
+ * rewritten to one word before tokenizing. Applied to questions and to the sheet's companion alike.
+ */
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing)[\s-]+(?:in|on)(?:to)?\b/g, 'login'],
+  [/\b(?:log|logs|logged|logging|sign|signs|signed|signing)[\s-]+(?:out|off)\b/g, 'logout'],
+  [/\b(?:go|goes|went|gone|going|is|are|was)[\s-]+down\b/g, 'outage'],
+  [/\b(?:burn|burns|burned|burnt|burning)[\s-]+down\b/g, 'fire'],
+  [/\bat[\s-]+(?:once|the same time)\b/g, 'simultaneously'],
+  [/\bround[\s-]the[\s-]clock\b/g, '24x7'],
+];
+
+/** Lower-cases (NFKC) and rewrites the phrases above; other text is left as it is. */
+export function rewritePhrases(text: string): string {
+  let out = normalizeText(text);
+  for (const [pattern, word] of PHRASES) out = out.replace(pattern, word);
+  return out;
+}
