@@ -59,6 +59,16 @@ describe('npm run ask with a model', () => {
     expect((result as { stderr: string }).stderr.trim()).toBe('ask: LLM_TIMEOUT_MS must be a number of milliseconds, e.g. 8000');
   });
 
+  it('npm run eval -- --llm scores a set with the model and reports what it did', async () => {
+    model.script = (request) => json({ items: request.user.candidates.slice(0, 1).map((c) => c.no), phrasing: '' });
+    const env = { PATH: process.env.PATH!, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: model.baseURL, OPENAI_MODEL: 'fake-model' };
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', '--llm', '--set', 'test/fixtures/questions.tsv'], { cwd: ROOT, env });
+    expect(stdout).toContain(`with the model layer: fake-model at ${model.baseURL}`);
+    expect(stdout).toMatch(/questions\.tsv\s+all\s+192\s/);
+    expect(stdout).toMatch(/model asked \d+×, used \d+×, fell back 0×/);
+    expect(model.requests.length).toBeGreaterThan(100);
+  });
+
   it('npm run eval -- --llm refuses clearly when no model is configured', async () => {
     const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', '--llm'], { cwd: ROOT, env: { PATH: process.env.PATH! } }).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code: number }).code).toBe(2);
