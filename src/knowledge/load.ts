@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -161,6 +161,3 @@ function companionWarnings(sheet: Sheet, companion: Companion): Problem[] {
 }
 
 const dedupe = (problems: Problem[]): Problem[] => [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-
-/** Lists the knowledge folder's files, for the reloader to watch. */
-export const knowledgeFiles = (dir: string): string[] => readdirSync(dir).filter((name) => Object.values(KNOWLEDGE_FILES).includes(name as never));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../config/paths.js';
 
-export const PROMPTS_DIR = resolve(PROJECT_ROOT, 'prompts');
+const PROMPTS_DIR = resolve(PROJECT_ROOT, 'prompts');
 export const PROMPT_FILES = { chooseItems: 'choose-items.md' } as const;
 
 /** Thrown at start-up when a prompt file is missing or unusable, so a broken deployment fails before answering. */

@@ -126,13 +126,15 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
 
 /** Workspace, channel and user of any request body: events, slash commands and interactivity payloads. */
 function whereFrom(body: unknown): { team?: string; channel?: string; user?: string } {
-  const b = body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- three payload shapes
-  const event = b.event ?? {};
-  return {
-    team: b.team_id ?? b.team?.id ?? b.user?.team_id ?? event.team,
-    channel: event.channel ?? b.channel_id ?? b.channel?.id ?? b.container?.channel_id,
-    user: event.user ?? b.user_id ?? b.user?.id,
+  // Three payload shapes: read them as loose records and keep only string values.
+  const at = (value: unknown, ...path: string[]): string | undefined => {
+    const found = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+    return typeof found === 'string' ? found : undefined;
   };
+  const team = at(body, 'team_id') ?? at(body, 'team', 'id') ?? at(body, 'user', 'team_id') ?? at(body, 'event', 'team');
+  const channel = at(body, 'event', 'channel') ?? at(body, 'channel_id') ?? at(body, 'channel', 'id') ?? at(body, 'container', 'channel_id');
+  const user = at(body, 'event', 'user') ?? at(body, 'user_id') ?? at(body, 'user', 'id');
+  return { ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) };
 }
 
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
