@@ -37,7 +37,7 @@ const t0 = performance.now();
 // The same node flags as `npm start` and the Docker image's CMD.
 const child = spawn(process.execPath, ['--enable-source-maps', '--max-semi-space-size=2', 'dist/main.js'], {
   cwd: ROOT,
-  env: { PATH: process.env.PATH, ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+  env: { PATH: process.env.PATH, ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}), ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let port = 0;

@@ -37,7 +37,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   if (!llm.ok) throw new StartupError(llm.error);
   let chooser;
   try {
-    chooser = createChooser(llm.llm);
+    chooser = await createChooser(llm.llm);
   } catch (error) {
     if (error instanceof PromptError) throw new StartupError(error.message);
     throw error;

@@ -81,7 +81,7 @@ export async function runAsk(io: AskIo): Promise<number> {
   }
   let chooser: ModelChooser | undefined;
   try {
-    chooser = createChooser(llmConfig.llm);
+    chooser = await createChooser(llmConfig.llm);
   } catch (error) {
     io.err(`ask: ${error instanceof PromptError ? error.message : String(error)}`);
     return 2;

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       console.error('eval: --llm needs a model, and none is configured: set OPENAI_API_KEY (with OPENAI_BASE_URL and OPENAI_MODEL for a local or compatible server). Nothing was evaluated; `npm run eval` without --llm scores search alone.');
       return 2;
     }
-    chooser = createChooser(llm.llm);
+    chooser = await createChooser(llm.llm);
     timeoutMs = llm.llm.timeoutMs;
     console.log(`with the model layer: ${llm.llm.model}${llm.llm.baseURL ? ` at ${llm.llm.baseURL}` : ''}`);
   }
