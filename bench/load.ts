@@ -56,6 +56,7 @@ interface Result {
 async function run(name: string, args: string[]): Promise<Result> {
   const fake = await new FakeSlackApi().start();
   fake.record = false;
+fake.parseBlocks = false;
   const replies = new Map<string, number>();
   const firstReplyAt = new Map<string, number>();
   fake.onCall = (call) => {
@@ -82,6 +83,7 @@ async function run(name: string, args: string[]): Promise<Result> {
   const warningSamples = new Map<string, number>();
   child.stdout!.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
+      if (process.env.BENCH_DEBUG && line && !line.startsWith('{')) console.log(`[${name.split(' ')[0]}] ${line}`);
       if (!/"level":(40|50|60)/.test(line)) continue;
       warnings++;
       const msg = /"msg":"([^"]{0,80})/.exec(line)?.[1] ?? line.slice(0, 80);

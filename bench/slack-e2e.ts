@@ -28,6 +28,7 @@ const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFile
 
 const fake = await new FakeSlackApi().start();
 fake.record = false;
+fake.parseBlocks = false;
 const pending = new Map<string, (at: number) => void>();
 fake.onCall = (call) => {
   if (call.method === 'chat.postMessage') pending.get(String(call.body.thread_ts))?.(performance.now());

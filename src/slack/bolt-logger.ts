@@ -11,6 +11,8 @@ export function boltLogger(logger: Logger): BoltLogger {
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...messages: unknown[]): void => {
+      // bolt logs at debug level several times per request: skip the work when the level is off.
+      if (!child.isLevelEnabled(level)) return;
       const text = messages.filter((m) => typeof m === 'string').join(' ');
       const errors = messages.filter((m) => m instanceof Error);
       const details = messages.filter((m) => typeof m !== 'string' && !(m instanceof Error));

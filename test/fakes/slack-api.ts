@@ -35,6 +35,8 @@ export class FakeSlackApi {
   onCall?: (call: RecordedCall) => void;
   /** Keep calls in `calls` (tests) or only report them through `onCall` (long benchmarks). */
   record = true;
+  /** Leave `blocks` as the JSON string they arrive as: benchmarks need no parsed blocks, and the fake shares CPU with the app. */
+  parseBlocks = true;
   private ts = 1_700_000_000;
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
@@ -42,7 +44,9 @@ export class FakeSlackApi {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    // A deep accept queue: under load tests the fake shares a process with the load generator and must not drop
+    // connections (a dropped SYN costs the app a one-second retransmission that is not the app's doing).
+    await new Promise<void>((resolve) => this.server!.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -94,7 +98,7 @@ export class FakeSlackApi {
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
-    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const body = parseBody(raw, req.headers['content-type'] ?? '', this.parseBlocks);
     const call = { method, body, headers: req.headers, at: Date.now() };
     if (this.record) this.calls.push(call);
     this.onCall?.(call);
@@ -142,11 +146,11 @@ export class FakeSlackApi {
 }
 
 /** Slack's Web API clients send forms (with `blocks` as a JSON string) or JSON; both are read back into objects. */
-function parseBody(raw: string, contentType: string): Record<string, unknown> {
+function parseBody(raw: string, contentType: string, parseBlocks: boolean): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    body[key] = (key === 'blocks' || key === 'attachments') && value.startsWith('[') ? JSON.parse(value) : value;
+    body[key] = parseBlocks && (key === 'blocks' || key === 'attachments') && value.startsWith('[') ? JSON.parse(value) : value;
   }
   return body;
 }
