@@ -1,7 +1,7 @@
 /**
  * Load test: 2,000 signed mentions at 100 concurrent requests, 10 % of them delivered again as Slack retries
  * (same event_id, `x-slack-retry-num: 1`), against the built bot in its own process (HTTP mode, fake Slack Web API
- * on loopback). The same script drives a bare bolt app that replies with a constant string, as the baseline: the
+ * on loopback, in a third process: see bench/fake-slack-process.ts for why). The same script drives a bare bolt app that replies with a constant string, as the baseline: the
  * load generator, the fake Slack and the app share two cores, so latency is judged as a ratio to the bare app.
  *
  * Reports per app: questions answered exactly once, lost, duplicated, p50/p99 from request to chat.postMessage,
@@ -15,7 +15,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
-import { FakeSlackApi } from '../test/fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../test/fakes/slack-requests.js';
 import { prng } from '../test/fuzz/inputs.js';
 
@@ -53,18 +52,45 @@ interface Result {
   warningSamples: string[];
 }
 
+/** Wall-clock milliseconds with a fraction, comparable across processes on this machine. */
+const now = (): number => performance.timeOrigin + performance.now();
+
+/** Starts the fake Slack Web API in its own process; replies are reported as `<thread_ts> <epoch ms>` lines. */
+async function startFakeSlack(onReply: (key: string, at: number) => void): Promise<{ apiUrl: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fake-slack-process.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let pending = '';
+  const apiUrl = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('{')) resolveUrl((JSON.parse(line) as { apiUrl: string }).apiUrl);
+        else if (line) {
+          const [key, at] = line.split(' ');
+          onReply(key!, Number(at));
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`fake Slack exited with ${code}`)));
+  });
+  return {
+    apiUrl,
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        child.once('exit', () => resolveStop());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 async function run(name: string, args: string[]): Promise<Result> {
-  const fake = await new FakeSlackApi().start();
-  fake.record = false;
-fake.parseBlocks = false;
   const replies = new Map<string, number>();
   const firstReplyAt = new Map<string, number>();
-  fake.onCall = (call) => {
-    if (call.method !== 'chat.postMessage') return;
-    const key = String(call.body.thread_ts);
+  const fake = await startFakeSlack((key, at) => {
     replies.set(key, (replies.get(key) ?? 0) + 1);
-    if (!firstReplyAt.has(key)) firstReplyAt.set(key, performance.now());
-  };
+    if (!firstReplyAt.has(key)) firstReplyAt.set(key, at);
+  });
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-load', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
@@ -100,14 +126,15 @@ fake.parseBlocks = false;
       while (nextWarm < warmupJobs.length) await signedPost(url, warmupJobs[nextWarm++]!, { secret: SECRET, contentType: 'application/json' }).catch(() => undefined);
     }),
   );
-  const warmDeadline = performance.now() + 10_000;
-  while (replies.size < WARMUP && performance.now() < warmDeadline) await new Promise((r) => setTimeout(r, 50));
+  const warmDeadline = now() + 10_000;
+  while (replies.size < WARMUP && now() < warmDeadline) await new Promise((r) => setTimeout(r, 50));
   replies.clear();
   firstReplyAt.clear();
 
   // The work list: every mention once, and a share of them again as a retry a little later in the queue.
   const random = prng(7);
   const sentAt = new Map<string, number>();
+  const ackedAt = new Map<string, number>();
   type Job = { key: string; body: string; retry: boolean };
   const jobs: Job[] = [];
   const retries: Job[] = [];
@@ -121,30 +148,31 @@ fake.parseBlocks = false;
 
   let httpErrors = 0;
   let next = 0;
-  const started = performance.now();
+  const started = now();
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
-      if (!job.retry) sentAt.set(job.key, performance.now());
+      if (!job.retry) sentAt.set(job.key, now());
       const response = await signedPost(url, job.body, {
         secret: SECRET,
         contentType: 'application/json',
         ...(job.retry ? { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } } : {}),
       }).catch(() => ({ status: 0 }));
+      if (!job.retry) ackedAt.set(job.key, now());
       if (response.status !== 200) httpErrors++;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   // Give the last replies time to arrive, then count.
-  const deadline = performance.now() + 15_000;
-  while (firstReplyAt.size < COUNT && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const deadline = now() + 15_000;
+  while (firstReplyAt.size < COUNT && now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 500));
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (now() - started) / 1000;
 
   const latencies = [...firstReplyAt.entries()].map(([key, at]) => at - sentAt.get(key)!).sort((a, b) => a - b);
   if (process.env.BENCH_DEBUG) {
     const slowest = [...firstReplyAt.entries()].map(([key, at]) => [at - sentAt.get(key)!, Number(key.split('.')[1])] as const).sort((a, b) => b[0] - a[0]).slice(0, 25);
-    console.log(name, 'slowest (ms, index):', slowest.map(([ms, i]) => `${ms.toFixed(0)}@${i}`).join(' '));
+    console.log(name, 'slowest (reply ms / ack ms @ index):', slowest.map(([ms, i]) => { const key = `1800000000.${String(i).padStart(6, '0')}`; return `${ms.toFixed(0)}/${(ackedAt.get(key)! - sentAt.get(key)!).toFixed(0)}@${i}`; }).join(' '));
   }
   const counts = [...sentAt.keys()].map((key) => replies.get(key) ?? 0);
   const result: Result = {
