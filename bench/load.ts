@@ -33,6 +33,11 @@ const questions = readLabelledSet(resolve(ROOT, 'test', 'fixtures', 'questions.t
   .map((q) => q.question);
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+/** CPU time (user + system) a process has used, in milliseconds: a load-independent cost per request. */
+const cpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
 const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface Result {
@@ -47,6 +52,8 @@ interface Result {
   p99: number;
   peakRss: number;
   seconds: number;
+  /** The app's CPU time per mention in the measured phase (retries included in the work, not in the count). */
+  cpuPerMention: number;
   /** Warning and error log lines the app wrote during the run (the bot logs JSON; the bare app logs nothing). */
   warnings: number;
   warningSamples: string[];
@@ -149,6 +156,7 @@ async function run(name: string, args: string[]): Promise<Result> {
   let httpErrors = 0;
   let next = 0;
   const started = now();
+  const cpuBefore = cpuMs(child.pid!);
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
@@ -168,6 +176,7 @@ async function run(name: string, args: string[]): Promise<Result> {
   while (firstReplyAt.size < COUNT && now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 500));
   const seconds = (now() - started) / 1000;
+  const cpuPerMention = (cpuMs(child.pid!) - cpuBefore) / COUNT;
 
   const latencies = [...firstReplyAt.entries()].map(([key, at]) => at - sentAt.get(key)!).sort((a, b) => a - b);
   if (process.env.BENCH_DEBUG) {
@@ -187,6 +196,7 @@ async function run(name: string, args: string[]): Promise<Result> {
     p99: quantile(latencies, 0.99),
     peakRss: peakRssMb(child.pid!),
     seconds,
+    cpuPerMention,
     warnings,
     warningSamples: [...warningSamples.entries()].slice(0, 5).map(([m, n]) => `${n}× ${m}`),
   };
@@ -202,8 +212,8 @@ const bot = await run('checklist bot (dist/main.js)', [...(process.env.BENCH_NOD
 for (const r of [bare, bot]) {
   console.log(
     `${r.name}:\n  answered once ${r.once}/${COUNT}, lost ${r.lost}, duplicated ${r.duplicated} (retries sent ${r.retriesSent}), HTTP errors ${r.httpErrors}\n` +
-      `  request → chat.postMessage p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; peak RSS ${r.peakRss.toFixed(1)} MB; ${r.seconds.toFixed(1)} s` +
+      `  request → chat.postMessage p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; peak RSS ${r.peakRss.toFixed(1)} MB; ${r.seconds.toFixed(1)} s; CPU ${r.cpuPerMention.toFixed(2)} ms per mention` +
       (r.warnings > 0 ? `\n  ${r.warnings} warning/error log lines: ${r.warningSamples.join('; ')}` : ''),
   );
 }
-console.log(`\np99 ratio bot / bare: ${(bot.p99 / bare.p99).toFixed(2)} (target ≤ 1.5)`);
+console.log(`\np99 ratio bot / bare: ${(bot.p99 / bare.p99).toFixed(2)} (target ≤ 1.5); CPU per mention ratio: ${(bot.cpuPerMention / bare.cpuPerMention).toFixed(2)}`);
