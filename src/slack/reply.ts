@@ -25,6 +25,43 @@ export interface Reply {
 export const DEFAULT_MODEL_PATIENCE_MS = 2500;
 
 /**
+ * Rendered messages of cached answers (KnowledgeBase keeps recent answers), so a popular question is rendered once
+ * per language and shape rather than on every ask. Keyed weakly by the answer: it goes when the answer leaves the cache.
+ */
+const rendered = new WeakMap<Answer, Map<string, SlackMessage>>();
+
+/** What the log record says about an answer; computed once per (cached) answer. */
+const summaries = new WeakMap<Answer, Record<string, unknown>>();
+
+function summaryOf(answer: Answer): Record<string, unknown> {
+  let summary = summaries.get(answer);
+  if (!summary) {
+    const json = toJson(answer);
+    summary = {
+      status: json.status,
+      kind: json.kind,
+      ...(json.reason ? { reason: json.reason } : {}),
+      cited: citedItems(answer.decision).map((item) => item.no),
+      matches: json.matches.slice(0, 3),
+      ...(json.model ? { model: json.model } : {}),
+    };
+    summaries.set(answer, summary);
+  }
+  return summary;
+}
+
+function render(answer: Answer, knowledge: Knowledge, lang: Language, shareable: boolean): SlackMessage {
+  const key = `${lang}:${shareable}`;
+  let byShape = rendered.get(answer);
+  const hit = byShape?.get(key);
+  if (hit) return hit;
+  const message = renderAnswerBlocks(answer, knowledge, { lang, shareable });
+  if (!byShape) rendered.set(answer, (byShape = new Map()));
+  byShape.set(key, message);
+  return message;
+}
+
+/**
  * Answers one question for Slack and writes the one structured log record every answer gets: who asked where,
  * the question, the status, the cited items, latency, the sheet version and, with a model, what it did.
  * With the model layer on, the model gets `patienceMs`; if it is slower, the search answer is posted rather than
@@ -36,8 +73,7 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
   const question = stripSlackMarkup(rawText);
   const { answer, knowledge } = deps.model ? await withPatience(deps, question, ctx) : deps.base.answer(question);
   const lang = options.lang ?? languageOf(question);
-  const message = renderAnswerBlocks(answer, knowledge, { lang, shareable: options.shareable ?? false });
-  const json = toJson(answer);
+  const message = render(answer, knowledge, lang, options.shareable ?? false);
   deps.logger.info(
     {
       event: 'answer',
@@ -46,14 +82,9 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
       channel: ctx.channel,
       user: ctx.user,
       question,
-      status: json.status,
-      kind: json.kind,
-      reason: json.reason,
-      cited: citedItems(answer.decision).map((item) => item.no),
-      matches: json.matches.slice(0, 3),
+      ...summaryOf(answer),
       latencyMs: Math.round((clock() - started) * 1000) / 1000,
       sheetVersion: knowledge.version,
-      ...(json.model ? { model: json.model } : {}),
     },
     'answered a question',
   );
