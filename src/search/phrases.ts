@@ -10,6 +10,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:go|goes|went|gone|going|is|are|was)[\s-]+down\b/g, 'outage'],
   [/\b(?:burn|burns|burned|burnt|burning)[\s-]+down\b/g, 'fire'],
   [/\bat[\s-]+(?:once|the same time)\b/g, 'simultaneously'],
+  [/\b(?:back|backs|backed|backing)[\s-]+up\b/g, 'backup'],
   [/\bround[\s-]the[\s-]clock\b/g, '24x7'],
 ];
 

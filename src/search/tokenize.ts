@@ -51,7 +51,9 @@ const STEM_EXCEPTIONS = new Map([
  */
 export function processTerm(token: string): string | null {
   if (isJapanese(token)) {
-    const folded = foldJapaneseTerm(token);
+    // Adverbs the segmenter keeps whole (同時に, 迅速に, 定期的に): the noun is what the sheet uses.
+    const stem = /^[\u3400-\u9fff]{2,}(?:的)?[にでと]$/u.test(token) ? token.slice(0, -1) : token;
+    const folded = foldJapaneseTerm(stem);
     // Single kana (and a lone ー) are particles or fragments; single kanji (月, 日, 鍵) can be meaningful and stay.
     if (JAPANESE_STOP_WORDS.has(folded) || /^[\u3040-\u309fー]$/.test(folded)) return null;
     return folded;
