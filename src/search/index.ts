@@ -124,6 +124,9 @@ export class ChecklistIndex {
       processTerm,
     });
     const docs = knowledge.items.map(toDoc);
+    // Aliases are segmented one by one (the word-order bonus needs them apart); the joined field's tokens are their
+    // concatenation, since the separator is a word boundary, so each alias is segmented once.
+    for (const doc of docs) tokenCache.set(doc.aliases, doc.aliases.split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
     this.search_.addAll(docs);
     for (const doc of docs) {
       const sequences = FIELDS.flatMap((field) => (field === 'aliases' ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
