@@ -11,7 +11,7 @@ export const ENGLISH_STOP_WORDS = new Set(
   was we were what whats when where whether which while who whom whose why will with within would yes you your
   yours yourself
   hi hello hey thanks thank thx cheers ok okay good great morning afternoon evening bye
-  know want need wondering question questions answer check sheet checklist item items`
+  know want need wondering question questions answer check sheet checklist item items go goes going went happen happens happened`
     .split(/\s+/)
     .filter(Boolean),
 );

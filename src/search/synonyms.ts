@@ -49,7 +49,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['response', 'respond', 'handle', 'handling', '対応'],
   ['disaster', 'fire', 'flood', 'earthquake', 'typhoon', 'tsunami', 'catastrophe', '災害', '火災', '地震', '洪水', '台風', '津波'],
   ['support', 'helpdesk', 'call', 'phone', 'hotline', 'サポート', '電話'],
-  ['multi-tenant', 'multitenant', 'multi-tenancy', 'shared', 'マルチテナント'],
+  ['multi-tenant', 'multitenant', 'multi-tenancy', 'マルチテナント'],
   ['hour', 'hours', '時間'],
   ['generation', 'generations', '世代'],
 ];
