@@ -114,8 +114,11 @@ async function run(name: string, args: string[]): Promise<Result> {
   });
   let warnings = 0;
   const warningSamples = new Map<string, number>();
+  let partial = '';
   child.stdout!.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!; // a line cut between two chunks is finished by the next one
+    for (const line of lines) {
       if (process.env.BENCH_DEBUG && line && !line.startsWith('{')) console.log(`[${name.split(' ')[0]}] ${line}`);
       if (!/"level":(40|50|60)/.test(line)) continue;
       warnings++;
