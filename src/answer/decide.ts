@@ -3,6 +3,7 @@ import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
+import { processTerm, tokenize } from '../search/tokenize.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -19,11 +20,22 @@ import { normalizeText } from '../search/normalize.js';
  * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
  *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
  */
+/**
+ * Messages made only of these words (plus stop words) are people trying the bot out ("test", "can you help me?"):
+ * they get the usage help, not the pen-test item.
+ */
+const META_WORDS = new Set(['help', 'test', 'testing', 'ping', 'bot', 'usage', 'commands', 'テスト', 'ヘルプ', '使い方', 'てすと']);
+
 export interface DecisionOptions {
   /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
   minCoverage: number;
   /** The best item's final score must reach this. Default 4 (single-acronym questions such as "SLA" score about 8). */
   minScore: number;
+  /**
+   * A one-word question whose word appears in at least this many items ("time", "data", "backup") is too vague to
+   * answer confidently: it is marked `close`, so Slack offers a picker. Default 5.
+   */
+  vagueWordItems: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
   /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
@@ -39,6 +51,7 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
   minScore: 4,
+  vagueWordItems: 5,
   shortQuestionTerms: 2,
   closeRatio: 0.75,
   seeAlsoRatio: 0.3,
@@ -119,7 +132,7 @@ export class Answerer {
 
   answer(question: string): Answer {
     const text = question.trim();
-    if (!text || /^(?:help|usage|\?|ヘルプ|使い方)$/iu.test(normalizeText(text))) return { question, decision: { kind: 'help' } };
+    if (!text || isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
     if (reference?.kind === 'items') {
@@ -162,7 +175,8 @@ export class Answerer {
       .filter((hit) => hit.score >= top.score * this.options.seeAlsoRatio)
       .slice(0, this.options.maxSeeAlso)
       .map((hit) => hit.item);
-    const close = second !== undefined && second.score >= top.score * this.options.closeRatio;
+    const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
+    const close = second !== undefined && (vague || second.score >= top.score * this.options.closeRatio);
     return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits };
   }
 
@@ -170,4 +184,13 @@ export class Answerer {
   private sectionNamed(text: string): Decision | undefined {
     return this.sections.get(normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim());
   }
+}
+
+/** "help", "?", "test", "can you help me": only meta words and stop words. */
+function isMetaMessage(text: string): boolean {
+  const normalized = normalizeText(text).trim();
+  if (/^[?？]+$/u.test(normalized)) return true;
+  const tokens = tokenize(normalized);
+  const content = tokens.filter((token) => processTerm(token) !== null);
+  return content.length > 0 && content.every((token) => META_WORDS.has(token));
 }

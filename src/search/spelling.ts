@@ -32,11 +32,14 @@ export class SpellingCorrector {
     let best: string | undefined;
     let bestDistance = budget + 1;
     // Longest candidates first, so the first word found at a given distance is the preferred one.
-    const initials = word[0] === word[1] ? [word[0]!] : [word[0]!, word[1]!];
     for (let length = word.length + budget; length >= word.length - budget; length--) {
-      const candidates = initials.flatMap((initial) => this.buckets.get(`${initial}${length}`) ?? []);
-      for (const candidate of candidates) {
-        const distance = editDistance(word, candidate, bestDistance);
+      // A word starting with the typed word's second letter is taken only as a swap of the first two letters with
+      // nothing else changed: with two edits allowed there, "raining" became "arising".
+      const sameInitial = this.buckets.get(`${word[0]}${length}`) ?? [];
+      const swappedInitial = word[0] === word[1] ? [] : (this.buckets.get(`${word[1]}${length}`) ?? []).filter((c) => c[1] === word[0]);
+      for (const candidate of [...sameInitial, ...swappedInitial]) {
+        const distance = editDistance(word, candidate, candidate[0] === word[0] ? bestDistance : 1);
+        if (candidate[0] !== word[0] && distance > 1) continue;
         if (distance === 0) return word;
         if (distance < bestDistance) {
           best = candidate;

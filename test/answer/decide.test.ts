@@ -86,10 +86,14 @@ describe('Answerer', () => {
     }
   });
 
-  it('answers help for an empty question', () => {
-    expect(decide('')).toEqual({ kind: 'help' });
-    expect(decide('   ')).toEqual({ kind: 'help' });
-    expect(decide('help')).toEqual({ kind: 'help' });
+  it('answers help for an empty question and for people trying the bot out', () => {
+    for (const text of ['', '   ', 'help', '?', 'test', 'テスト', 'can you help me?']) expect(decide(text)).toEqual({ kind: 'help' });
+    expect(decide('penetration test')).toMatchObject({ kind: 'answered', item: { no: 40 } });
+  });
+
+  it('offers a picker, not a confident answer, for one vague word', () => {
+    for (const text of ['what time is it', 'backup', 'data']) expect(decide(text)).toMatchObject({ kind: 'answered', close: true });
+    expect(decide('RPO')).toMatchObject({ kind: 'answered', close: false, item: { no: 29 } });
   });
 
   it('is deterministic', () => {

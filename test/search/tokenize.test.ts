@@ -48,6 +48,8 @@ describe('spelling correction', () => {
     expect(speller.correct('pont')).toBe('point');
     expect(speller.correct('penetraton')).toBe('penetration');
     expect(speller.correct('zzzz')).toBeUndefined();
+    expect(new SpellingCorrector(['arising']).correct('raining')).toBeUndefined(); // two edits across the first letters
+    expect(new SpellingCorrector(['encryption']).correct('necryption')).toBe('encryption'); // a plain swap is fine
     expect(speller.correct('abc')).toBeUndefined(); // too short to correct safely
   });
 });
