@@ -10,6 +10,7 @@ import { knowledgeDir } from '../src/config/paths.js';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
 import { buildKnowledge, KNOWLEDGE_FILES, type KnowledgeSources } from '../src/knowledge/load.js';
 import { ChecklistIndex } from '../src/search/index.js';
+import { quantile } from './measure.js';
 
 const dir = knowledgeDir();
 const sources: KnowledgeSources = {
@@ -19,7 +20,6 @@ const sources: KnowledgeSources = {
 };
 const questions = readLabelledSet(resolve(import.meta.dirname, '..', 'test', 'fixtures', 'questions.tsv')).map((q) => q.question);
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (value: number): string => `${value.toFixed(3)} ms`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

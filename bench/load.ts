@@ -11,10 +11,10 @@
  * requests, ANSWER_CACHE_SIZE=0 turns the bot's answer cache off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
+import { cpuMs, peakRssMb, quantile } from './measure.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../test/fakes/slack-requests.js';
 import { prng } from '../test/fuzz/inputs.js';
 
@@ -32,13 +32,6 @@ const questions = readLabelledSet(resolve(ROOT, 'test', 'fixtures', 'questions.t
   .filter((q) => q.question.trim())
   .map((q) => q.question);
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-/** CPU time (user + system) a process has used, in milliseconds: a load-independent cost per request. */
-const cpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-};
-const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface Result {
   name: string;

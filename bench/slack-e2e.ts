@@ -7,10 +7,10 @@
  * Usage: npm run bench:slack [-- --count 1000]
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
+import { peakRssMb, quantile, rssMb } from './measure.js';
 import { FakeSlackApi } from '../test/fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../test/fakes/slack-requests.js';
 
@@ -19,12 +19,6 @@ const SECRET = '0123456789abcdef0123456789abcdef';
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' } } });
 const count = Number(values.count);
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const rssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
-const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 const fake = await new FakeSlackApi().start();
 fake.record = false;

@@ -63,8 +63,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     if (error instanceof SlackUnavailableError) throw new StartupError(error.message);
     throw error;
   }
-  const model = chooser && llm.llm.enabled ? { chooser, timeoutMs: llm.llm.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llm.llm.timeoutMs) } : undefined;
-  if (model) log.info({ event: 'model_layer', model: chooser!.model, baseURL: llm.ok && llm.llm.enabled ? (llm.llm.baseURL ?? 'https://api.openai.com/v1') : undefined, timeoutMs: model.timeoutMs }, 'model layer on');
+  const llmConfig = llm.llm;
+  const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
+  if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');
   const inFlight = new InFlight();
   const deps = {
     base,

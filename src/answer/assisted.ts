@@ -51,7 +51,7 @@ export async function answerWithModel(
     return { answer: { ...answer, assist: outcome({ fallback: 'outside_candidates', ...usage }) }, knowledge };
   }
 
-  const decision = decisionFrom(chosen, hits, answer.decision);
+  const decision = decisionFrom(chosen, hits);
   const cited = decision.kind === 'answered' ? [decision.item, ...decision.seeAlso] : [];
   let phrasing: Partial<AssistOutcome> = {};
   if (reply.phrasing?.trim() && cited.length > 0) {
@@ -67,7 +67,7 @@ function isEligible(decision: Decision): boolean {
   return decision.kind === 'no_match' && (decision.reason === 'low_coverage' || decision.reason === 'no_results') && decision.hits.length > 0;
 }
 
-function decisionFrom(chosen: number[], hits: Hit[], searchDecision: Decision): Decision {
+function decisionFrom(chosen: number[], hits: Hit[]): Decision {
   const byNo = new Map(hits.map((hit) => [hit.item.no, hit]));
   const ordered = [...chosen.map((no) => byNo.get(no)!), ...hits.filter((hit) => !chosen.includes(hit.item.no))];
   if (chosen.length === 0) {
@@ -75,7 +75,7 @@ function decisionFrom(chosen: number[], hits: Hit[], searchDecision: Decision): 
   }
   const [first, ...rest] = chosen.map((no) => byNo.get(no)!);
   const seeAlso: KnowledgeItem[] = rest.slice(0, 2).map((hit) => hit.item);
-  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered.slice(0, Math.max(hits.length, searchDecision.kind === 'answered' ? searchDecision.hits.length : 0)) };
+  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered };
 }
 
 /** Runs `task` with an AbortSignal that fires after `ms`; rejects with a timeout ModelError then, whatever the task does. */

@@ -150,7 +150,7 @@ export class Answerer {
   }
 
   private decide(text: string, search: SearchOutcome): Decision {
-    const { hits, terms, weights } = search;
+    const { hits, terms, weights, totalWeight } = search;
     const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
     const noMatch = (reason: NoMatchReason, detail?: string): Decision => ({
       kind: 'no_match',
@@ -165,10 +165,9 @@ export class Answerer {
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
 
-    const total = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
-    if (covered / total < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
+    if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
 
     const seeAlso = hits
       .slice(1)

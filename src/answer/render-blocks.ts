@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import type { Answer, Decision } from './decide.js';
 import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine } from './render-text.js';
+import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 
 /**
@@ -71,7 +71,6 @@ const T = {
     helpful: '👍 Helpful',
     notHelpful: '👎 Not helpful',
     picker: 'More than one item fits your question. Which one did you mean?',
-    notCovered: 'The checklist does not cover this.',
     nearest: 'Nearest items (they do not answer the question as asked):',
     category: 'Category',
     unit: 'Unit',
@@ -84,7 +83,6 @@ const T = {
     helpful: '👍 役に立った',
     notHelpful: '👎 役に立たない',
     picker: '複数の項目が該当します。どちらの項目ですか？',
-    notCovered: 'この内容はチェックシートの対象外です。',
     nearest: '近い項目（質問への直接の回答ではありません）:',
     category: '区分',
     unit: '測定単位',
@@ -163,8 +161,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       }
       break;
     case 'no_match': {
-      const headline = renderAnswerText(answer, knowledge, lang).split('\n')[0] ?? t.notCovered;
-      blocks.push(section(escapeSlack(headline)));
+      blocks.push(section(escapeSlack(noMatchHeadline(decision, knowledge, lang))));
       if (decision.suggestions.length > 0) {
         blocks.push(context(t.nearest));
         blocks.push(actions(decision.suggestions.map((item) => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang }))));

@@ -1,5 +1,4 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { NOT_DISCLOSED } from '../knowledge/types.js';
 import type { Answer, Decision } from './decide.js';
 import type { Language } from './language.js';
 
@@ -58,7 +57,7 @@ export function itemLines(item: KnowledgeItem, lang: Language): string[] {
   const lines = [citation(item, lang) + (lang === 'en' && item.en ? `  (${item.name})` : '')];
   lines.push(`${answerLabel(item, lang)}: ${answerText(item, lang)}`);
   if (lang === 'en' && item.en) lines.push(`Japanese original (設定等): ${item.answer}`);
-  if (item.notDisclosed || item.answer.trim() === NOT_DISCLOSED) lines.push(notDisclosedNote(lang));
+  if (item.notDisclosed) lines.push(notDisclosedNote(lang));
   if (lang === 'en') {
     lines.push(`Section: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · Unit: ${item.en?.unit ?? item.unit}`);
     lines.push(`Definition: ${item.en?.definition ?? item.definition}`);
@@ -131,7 +130,8 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
   }
 }
 
-function noMatchHeadline(decision: Extract<Decision, { kind: 'no_match' }>, knowledge: Knowledge, lang: Language): string {
+/** The first line of a not-covered answer: why, in one sentence. */
+export function noMatchHeadline(decision: Extract<Decision, { kind: 'no_match' }>, knowledge: Knowledge, lang: Language): string {
   const first = knowledge.items[0]?.no ?? 1;
   const last = knowledge.items[knowledge.items.length - 1]?.no ?? first;
   const en = lang === 'en';

@@ -87,6 +87,8 @@ export interface SearchOutcome {
   knownTerms: string[];
   /** Weight of each content term: rarer terms weigh more; a term unknown to the index gets the highest weight. */
   weights: Map<string, number>;
+  /** Sum of the content terms' weights. */
+  totalWeight: number;
 }
 
 /** The full-text index over the checklist: Japanese fields, the English companion, and aliases. */
@@ -94,7 +96,7 @@ export class ChecklistIndex {
   readonly options: SearchOptions;
   private readonly search_: MiniSearch<Doc>;
   private readonly docFrequency = new Map<string, number>();
-  private readonly synonyms = new Map<string, string[]>();
+  private readonly synonyms = synonymMap();
   private readonly byId: Map<number, KnowledgeItem>;
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
@@ -144,14 +146,7 @@ export class ChecklistIndex {
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
-    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...SYNONYM_GROUPS.flat().flatMap(tokenize)]);
-    for (const group of SYNONYM_GROUPS) {
-      const terms = [...new Set(group.flatMap((word) => analyze(word)))];
-      for (const term of terms) {
-        const others = terms.filter((other) => other !== term);
-        this.synonyms.set(term, [...new Set([...(this.synonyms.get(term) ?? []), ...others])]);
-      }
-    }
+    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...synonymWords()]);
   }
 
   /** How many items contain the term (exactly). */
@@ -270,9 +265,30 @@ export class ChecklistIndex {
       .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
       .sort(byScore)
       .slice(0, limit);
-    return { hits, terms, corrections, knownTerms: terms.filter((term) => known.has(term)), weights };
+    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), weights };
   }
 }
+
+// The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
+let synonymTable: Map<string, string[]> | undefined;
+let synonymTokens: string[] | undefined;
+
+/** Each analyzed term of SYNONYM_GROUPS → the other terms of its groups. */
+function synonymMap(): Map<string, string[]> {
+  if (synonymTable) return synonymTable;
+  synonymTable = new Map();
+  for (const group of SYNONYM_GROUPS) {
+    const terms = [...new Set(group.flatMap((word) => analyze(word)))];
+    for (const term of terms) {
+      const others = terms.filter((other) => other !== term);
+      synonymTable.set(term, [...new Set([...(synonymTable.get(term) ?? []), ...others])]);
+    }
+  }
+  return synonymTable;
+}
+
+/** The raw words of SYNONYM_GROUPS, which the spelling corrector also knows. */
+const synonymWords = (): string[] => (synonymTokens ??= SYNONYM_GROUPS.flat().flatMap(tokenize));
 
 /** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
 const ALIAS_SEPARATOR = ' \n ';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/answer/render-blocks.js';
-import { escapeSlack, SLACK_LIMITS, stripSlackMarkup } from '../../src/answer/slack-text.js';
+import { escapeSlack, stripSlackMarkup } from '../../src/answer/slack-text.js';
 import { bundledKnowledge } from '../support/knowledge.js';
 
 const knowledge = bundledKnowledge();
@@ -108,6 +108,5 @@ describe('slack text helpers', () => {
   it('chunks lines under a size', () => {
     const chunks = chunkLines(['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10)], 21);
     expect(chunks).toEqual([`${'a'.repeat(10)}\n${'b'.repeat(10)}`, 'c'.repeat(10)]);
-    expect(SLACK_LIMITS.blocks).toBe(50);
   });
 });

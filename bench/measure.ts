@@ -1,0 +1,19 @@
+/** Measuring helpers shared by the benchmarks. Process figures are read from /proc (Linux). */
+import { readFileSync } from 'node:fs';
+
+/** The q-quantile of an ascending list (NaN when empty). */
+export const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+const statusField = (pid: number, field: string): number =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** Resident set size of a process now, in MB. */
+export const rssMb = (pid: number): number => statusField(pid, 'VmRSS');
+/** Peak resident set size of a process so far, in MB. */
+export const peakRssMb = (pid: number): number => statusField(pid, 'VmHWM');
+
+/** CPU time (user + system) a process has used, in milliseconds: a load-independent cost per request. */
+export const cpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
