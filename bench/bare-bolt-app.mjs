@@ -15,3 +15,5 @@ app.event('app_mention', async ({ event, client }) => {
 });
 const server = await app.start({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ event: 'listening', port: server.address().port }));
+// Exit normally on SIGTERM, so node flags such as --cpu-prof can write their output.
+process.on('SIGTERM', () => process.exit(0));
