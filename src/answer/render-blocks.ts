@@ -22,7 +22,6 @@ export const ACTION = {
   show: 'checklist_show',
   feedback: 'checklist_feedback',
 } as const;
-export const actionPattern = (prefix: string): RegExp => new RegExp(`^${prefix}(?::.*)?$`);
 
 /** What a button carries back to the bot. Kept small: a button value holds at most 2,000 characters. */
 export interface ButtonValue {

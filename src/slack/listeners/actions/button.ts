@@ -1,6 +1,9 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { ButtonValue, SlackMessage } from '../../../answer/render-blocks.js';
+
+/** What bolt hands a button click listener. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 const ButtonValueSchema = z.object({
   items: z.array(z.number().int()).max(50).optional(),
