@@ -62,6 +62,23 @@ function render(answer: Answer, knowledge: Knowledge, lang: Language, shareable:
 }
 
 /**
+ * A message's fields for a Web API call (chat.postMessage, chat.postEphemeral) with `blocks` already JSON-encoded.
+ * The Web API takes form fields: WebClient JSON-encodes an array on every call, and deep-copies and encodes it once
+ * more for a debug line it builds even when debug logging is off; a string it sends as it is. Cached per rendered
+ * message, so a popular answer's blocks are encoded once. `extraFirst` blocks (a notice) are put before the rest.
+ */
+export function webApiMessage(message: SlackMessage, extraFirst: SlackMessage['blocks'] = []): { text: string; blocks: SlackMessage['blocks'] } {
+  let encoded = extraFirst.length === 0 ? encodedBlocks.get(message) : undefined;
+  if (encoded === undefined) {
+    encoded = JSON.stringify([...extraFirst, ...message.blocks]);
+    if (extraFirst.length === 0) encodedBlocks.set(message, encoded);
+  }
+  return { text: message.text, blocks: encoded as unknown as SlackMessage['blocks'] }; // typed as blocks: WebClient's types don't list the string form
+}
+
+const encodedBlocks = new WeakMap<SlackMessage, string>();
+
+/**
  * Answers one question for Slack and writes the one structured log record every answer gets: who asked where,
  * the question, the status, the cited items, latency, the sheet version and, with a model, what it did.
  * With the model layer on, the model gets `patienceMs`; if it is slower, the search answer is posted rather than

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { SHARED_CHANNEL_TEXT } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack, deliver } from '../../reply.js';
+import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
 /**
  * `@bot what's our RPO?` in a channel: the answer goes in the thread of the mention. In a channel shared with
@@ -18,8 +18,8 @@ export function register(app: App, deps: SlackDeps): void {
     const thread_ts = event.thread_ts ?? event.ts;
     await deliver(deps, { ...ctx, question: answer.question }, () =>
       shared && event.user
-        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, text: message.text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: SHARED_CHANNEL_TEXT }] }, ...message.blocks] })
-        : client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: SHARED_CHANNEL_TEXT }] }]) })
+        : client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) }),
     );
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { answerForSlack, deliver } from '../../reply.js';
+import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
 /** A direct message to the bot gets the same answer, in the DM (in its thread when the question was in one). */
 export function register(app: App, deps: SlackDeps): void {
@@ -11,7 +11,7 @@ export function register(app: App, deps: SlackDeps): void {
     const ctx = { source: 'dm', team: body.team_id, channel: message.channel, user: message.user } as const;
     const { message: reply, answer } = await answerForSlack(deps, message.text ?? '', ctx);
     await deliver(deps, { ...ctx, question: answer.question }, () =>
-      client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...reply }),
+      client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...webApiMessage(reply) }),
     );
   });
 }
