@@ -22,7 +22,7 @@ import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
-import { cpuMs, peakRssMb, quantile, rssMb } from './measure.js';
+import { cpuMs, peakRssMb, quantile, rssMb, startNodeFlags } from './measure.js';
 import { eventEnvelope, mentionEvent, sign } from '../test/fakes/slack-requests.js';
 import { prng } from '../test/fuzz/inputs.js';
 
@@ -242,7 +242,7 @@ async function run(name: string, args: string[]): Promise<Result> {
 console.log(`Node ${process.version}; ${COUNT} mentions, ${CONCURRENCY} concurrent, ${Math.round(RETRY_SHARE * 100)} % re-sent as Slack retries, after ${WARMUP} uncounted warm-up mentions; ${ROUNDS} rounds\n`);
 const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 /** The bot runs with the node flags of npm start and the Docker CMD, unless BENCH_BOT_NODE_FLAGS replaces them. */
-const BOT_NODE_FLAGS = process.env.BENCH_BOT_NODE_FLAGS?.split(' ').filter(Boolean) ?? ['--enable-source-maps', '--max-semi-space-size=2'];
+const BOT_NODE_FLAGS = process.env.BENCH_BOT_NODE_FLAGS?.split(' ').filter(Boolean) ?? startNodeFlags();
 const describe = (r: Result): string =>
   `  ${r.name}: answered once ${r.once}/${COUNT}, lost ${r.lost}, duplicated ${r.duplicated} (retries sent ${r.retriesSent}), HTTP errors ${r.httpErrors}\n` +
   `    request → chat.postMessage p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; peak RSS ${r.peakRss.toFixed(1)} MB (${r.listeningRss.toFixed(1)} MB when listening); ${r.seconds.toFixed(1)} s; CPU ${r.cpuPerMention.toFixed(2)} ms per mention` +

@@ -1,5 +1,6 @@
 /** Measuring helpers shared by the benchmarks. Process figures are read from /proc (Linux). */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** The q-quantile of an ascending list (NaN when empty). */
 export const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -17,3 +18,10 @@ export const cpuMs = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 };
+
+/** The node flags of `npm start` (the Docker CMD has the same; a test checks), so benchmarks run the bot as production does. */
+export function startNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/main.js'));
+}

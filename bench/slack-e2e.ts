@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
-import { peakRssMb, quantile, rssMb } from './measure.js';
+import { peakRssMb, quantile, rssMb, startNodeFlags } from './measure.js';
 import { FakeSlackApi } from '../test/fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../test/fakes/slack-requests.js';
 
@@ -30,7 +30,7 @@ fake.onCall = (call) => {
 
 const t0 = performance.now();
 // The same node flags as `npm start` and the Docker image's CMD.
-const child = spawn(process.execPath, ['--enable-source-maps', '--max-semi-space-size=2', 'dist/main.js'], {
+const child = spawn(process.execPath, [...startNodeFlags(), 'dist/main.js'], {
   cwd: ROOT,
   env: { PATH: process.env.PATH, ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}), ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],

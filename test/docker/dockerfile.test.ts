@@ -156,4 +156,9 @@ describe('the Dockerfile, played step by step', () => {
     const dockerSteps = [...instructions.filter((i) => i.op === 'RUN').map((i) => i.args), runtime!.cmd.join(' ')];
     expect(readmeSteps).toEqual(dockerSteps);
   });
+
+  it('starts the bot with the same node flags as npm start', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(runtime!.cmd.join(' ')).toBe(scripts.start);
+  });
 });
