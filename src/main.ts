@@ -26,6 +26,11 @@ export interface RunningBot {
   /** The port listened on in HTTP mode. */
   port?: number;
   stop: (graceMs?: number) => Promise<void>;
+  /**
+   * Resolves true once no request is being worked on (its reply sent or given up), false if `timeoutMs` passes
+   * first. bolt acknowledges before the work starts; this is how a caller knows the work is over.
+   */
+  idle: (timeoutMs?: number) => Promise<boolean>;
 }
 
 /** Starts the bot from the environment. Exits with code 2 and one clear line when configuration or knowledge is bad. */
@@ -98,7 +103,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
-  return { config, logger: log, base, reloader, ...(port !== undefined ? { port } : {}), stop };
+  return { config, logger: log, base, reloader, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

@@ -86,12 +86,6 @@ export class FakeSlackApi {
     return this.callsTo(method);
   }
 
-  /** Waits a little and returns how many calls arrived: for asserting that nothing more is sent. */
-  async settle(ms = 300): Promise<number> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.calls.length;
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

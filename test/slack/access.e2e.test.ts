@@ -46,7 +46,7 @@ describe('allow-lists', () => {
     const [told] = await fake.waitFor('chat.postEphemeral');
     expect(told!.body).toMatchObject({ channel: 'C0SECRET', user: 'U0USER', text: expect.stringContaining('not enabled here') });
     await post(mentionEvent('rpo again?', { channel: 'C0SECRET' }));
-    await fake.settle();
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
     expect(fake.callsTo('chat.postEphemeral')).toHaveLength(1);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(logs.records().filter((r) => r.event === 'refused_access' && r.channel === 'C0SECRET')).toHaveLength(2);
@@ -55,7 +55,7 @@ describe('allow-lists', () => {
   it('refuses another workspace, DMs included', async () => {
     await post(directMessageEvent('rpo?'), 'T0EVIL');
     await post(mentionEvent('rpo?'), 'T0EVIL');
-    await fake.settle();
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -71,6 +71,7 @@ describe('allow-lists', () => {
   it('ignores button clicks from outside the lists', async () => {
     const click = buttonClickBody({ action_id: 'checklist_show:29', value: '{"items":[29],"lang":"en"}' }, { responseUrl: fake.responseUrl('b'), ephemeral: true }).replace(/C0CHAN/g, 'C0SECRET3');
     expect((await signedPost(url, click, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
-    expect(await fake.settle()).toBe(0);
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
+    expect(fake.calls).toHaveLength(0);
   });
 });

@@ -115,7 +115,8 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
     await postEvent(directMessageEvent('rpo', { subtype: 'message_changed' }));
     await postEvent(directMessageEvent('rpo', { channel_type: 'channel', channel: 'C0CHAN' })); // plain channel chatter
     await postEvent(mentionEvent('rpo', { bot_id: 'B0OTHER' }));
-    expect(await fake.settle()).toBe(0);
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
+    expect(fake.calls).toHaveLength(0);
   });
 
   it('answers a retried event once', async () => {
@@ -124,7 +125,7 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
     const retry = await postEvent(event, { eventId: 'EvRETRY1', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect([first.status, retry.status]).toEqual([200, 200]);
     await fake.waitFor('chat.postMessage');
-    await fake.settle();
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(logs.records().some((r) => r.event === 'duplicate' && r.eventId === 'EvRETRY1')).toBe(true);
   });
@@ -135,7 +136,8 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
     const unsigned = await signedPost(eventsUrl, body, { secret: SECRET, contentType: 'application/json', signature: null });
     const replay = await signedPost(eventsUrl, body, { secret: SECRET, contentType: 'application/json', timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect([forged.status, unsigned.status, replay.status]).toEqual([401, 401, 401]);
-    expect(await fake.settle()).toBe(0);
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
+    expect(fake.calls).toHaveLength(0);
   });
 
   it('never lets user text ping anyone: <!channel>, <!here> and user mentions are not echoed live', async () => {
@@ -238,7 +240,8 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
   it('refuses a button with a forged value without crashing', async () => {
     await click({ action_id: 'checklist_show:1', value: '{"items":"drop table"}' }, { ephemeral: true });
     await click({ action_id: 'checklist_copy', value: 'not json' }, { ephemeral: true });
-    expect(await fake.settle()).toBe(0);
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
+    expect(fake.calls).toHaveLength(0);
     expect(logs.records().filter((r) => r.event === 'bad_button').length).toBeGreaterThanOrEqual(2);
   });
 

@@ -63,7 +63,7 @@ describe('the bot in Socket Mode', () => {
     await socket.waitForAck('env-3');
     await socket.waitForAck('env-4');
     await fake.waitFor('chat.postMessage', before + 1);
-    await fake.settle();
+    expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
     expect(fake.callsTo('chat.postMessage')).toHaveLength(before + 1);
   });
 });
