@@ -8,7 +8,8 @@ import type { KnowledgeItem } from '../knowledge/load.js';
  * phrasing; the verbatim answer is shown either way.
  *
  * Known limits: it checks what is claimed, not how claims are combined ("24 hours of RTO" passes when 24 is in the
- * cited RPO item); numbers written in kanji (三世代) are not read as numbers.
+ * cited RPO item). Numbers in kanji are read when they count something (三世代, 二十四時間) or span two or more
+ * numerals (二〇二二); a lone numeral in a word (一般, 第三者, 二次) is not a number.
  */
 export type GuardResult = { ok: true } | { ok: false; claims: string[] };
 
@@ -28,11 +29,44 @@ const NO = ['no', 'not', 'none', 'never', "don't", "doesn't", 'cannot', 'いい�
 const YES_EVIDENCE = ['yes', '有'];
 const NO_EVIDENCE = ['no', 'not', '無', '非公開'];
 
+const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const KANJI_MYRIADS: Record<string, number> = { 万: 10_000, 億: 100_000_000 };
+const NUMERAL = '[〇零一二三四五六七八九十百千万億]';
+/** What a number counts in Japanese: 三世代, 二十四時間, 七日, 五年, 三回, 二拠点… */
+const COUNTER = '(?:世代|時間|日間|日|年間|年|か月|ヶ月|ケ月|カ月|箇月|週間|週|分間|分|秒|回|人|名|件|箇所|か所|ヶ所|拠点|台|社|種類|桁|文字|段階|パーセント|%|割|倍)';
+/**
+ * A kanji number: numerals before a counter, or two or more numerals. Not 万一 ("just in case") and not a bare
+ * 十分 ("enough"), which read as numbers but are not.
+ */
+const KANJI_NUMBER = new RegExp(`(?<!${NUMERAL})(?!万一|十分(?!${NUMERAL}))(?:${NUMERAL}+(?=${COUNTER})|${NUMERAL}{2,})`, 'gu');
+
+/** The value of a kanji numeral string: positional (二十四 → 24, 三千五百 → 3500, 一万 → 10000) or digit by digit (二〇二二 → 2022). */
+export function kanjiNumberValue(numerals: string): number {
+  if (!/[十百千万億]/u.test(numerals)) return Number([...numerals].map((c) => KANJI_DIGITS[c]).join(''));
+  let total = 0;
+  let section = 0;
+  let digits = 0;
+  for (const c of numerals) {
+    if (c in KANJI_DIGITS) digits = digits * 10 + KANJI_DIGITS[c]!;
+    else if (c in KANJI_UNITS) {
+      section += (digits || 1) * KANJI_UNITS[c]!;
+      digits = 0;
+    } else {
+      total += (section + digits || 1) * KANJI_MYRIADS[c]!;
+      section = 0;
+      digits = 0;
+    }
+  }
+  return total + section + digits;
+}
+
 const normalize = (text: string): string => text.normalize('NFKC').toLowerCase();
 const words = (text: string): Set<string> => new Set(text.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
 const numbersIn = (text: string): Set<string> => {
   const found = new Set((text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, '')));
   for (const word of words(text)) if (NUMBER_WORDS[word]) found.add(NUMBER_WORDS[word]!);
+  for (const [numerals] of text.matchAll(KANJI_NUMBER)) found.add(String(kanjiNumberValue(numerals)));
   return found;
 };
 const mentions = (text: string, wordSet: Set<string>, term: string): boolean => (/^[a-z' -]+$/.test(term) ? (term.includes(' ') ? text.includes(term) : wordSet.has(term)) : text.includes(term));
