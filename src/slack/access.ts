@@ -35,21 +35,60 @@ export class AccessPolicy {
   }
 }
 
+/** What the bot asks Slack about a channel: `conversations.info` (scopes channels:read, groups:read). */
+export interface ChannelInfoClient {
+  conversations: { info: (args: { channel: string }) => Promise<{ channel?: { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } }> };
+}
+
+/** How long a "not shared" answer from Slack is trusted: a channel can be shared with another organisation later. */
+export const NOT_SHARED_TTL_MS = 10 * 60_000;
+
 /**
- * Channels known to be shared with another organisation (Slack Connect). Slack marks events from them with
+ * Channels shared with another organisation (Slack Connect). Slack marks events from them with
  * `is_ext_shared_channel`; the bot remembers the channel so slash commands and buttons there stay private too.
+ * Slash commands and button clicks carry no such mark, so before posting anything visibly on a click ("Share in
+ * channel") the bot asks Slack (`isShared`).
  */
 export class SharedChannels {
   private readonly ids = new Set<string>();
+  private readonly notSharedAt = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   mark(channel: string | undefined): void {
     if (channel) this.ids.add(channel);
   }
 
+  /** Known to be shared (from an event, or an earlier lookup). */
   has(channel: string | undefined): boolean {
     return channel !== undefined && this.ids.has(channel);
+  }
+
+  /**
+   * Whether the channel is shared with another organisation, asking Slack when not known; a pending invitation
+   * counts as shared. `unknown` when Slack could not say (a missing scope, a private channel the bot is not in):
+   * the caller must then not post visibly, since a guess could show internal answers to another company.
+   */
+  async isShared(channel: string, client: ChannelInfoClient): Promise<boolean | 'unknown'> {
+    if (this.ids.has(channel)) return true;
+    const checkedAt = this.notSharedAt.get(channel);
+    if (checkedAt !== undefined && this.now() - checkedAt < NOT_SHARED_TTL_MS) return false;
+    try {
+      const { channel: info } = await client.conversations.info({ channel });
+      if (info?.is_ext_shared || info?.is_pending_ext_shared) {
+        this.mark(channel);
+        return true;
+      }
+      if (this.notSharedAt.size > 10_000) this.notSharedAt.clear();
+      this.notSharedAt.set(channel, this.now());
+      return false;
+    } catch {
+      return 'unknown';
+    }
   }
 }
 
 export const NOT_ALLOWED_TEXT = 'This bot is not enabled here. Ask your Slack admin or the security team where to use it.';
 export const SHARED_CHANNEL_TEXT = 'This channel is shared with another organisation, so answers stay private here (only you can see them).';
+export const SHARED_UNKNOWN_TEXT =
+  'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.';

@@ -38,6 +38,8 @@ export class FakeSlackApi {
   /** Leave `blocks` as the JSON string they arrive as: benchmarks need no parsed blocks, and the fake shares CPU with the app. */
   parseBlocks = true;
   private ts = 1_700_000_000;
+  /** Channels `conversations.info` reports as shared with another organisation (Slack Connect). */
+  readonly sharedChannels = new Set<string>();
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
   baseUrl = '';
@@ -127,6 +129,10 @@ export class FakeSlackApi {
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'checklist', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: `${++this.ts}.000100`, message: { text: body.text } };
+      case 'conversations.info': {
+        const id = String(body.channel);
+        return { ok: true, channel: { id, is_channel: true, is_ext_shared: this.sharedChannels.has(id), is_pending_ext_shared: false } };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case 'apps.connections.open':

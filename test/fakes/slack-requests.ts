@@ -70,7 +70,8 @@ export function commandBody(text: string, responseUrl: string, extra: Record<str
 }
 
 /** A block_actions payload for one clicked button, form-encoded as `payload=…`. */
-export function buttonClickBody(action: { action_id: string; value: string }, options: { responseUrl: string; message?: Record<string, unknown>; ephemeral?: boolean }): string {
+export function buttonClickBody(action: { action_id: string; value: string }, options: { responseUrl: string; message?: Record<string, unknown>; ephemeral?: boolean; channel?: string }): string {
+  const channel = options.channel ?? 'C0CHAN';
   const payload = {
     type: 'block_actions',
     team: { id: 'T0001', domain: 'example' },
@@ -78,10 +79,10 @@ export function buttonClickBody(action: { action_id: string; value: string }, op
     api_app_id: 'A0001',
     token: 'legacy',
     container: options.ephemeral
-      ? { type: 'message', message_ts: '1700000000.000001', channel_id: 'C0CHAN', is_ephemeral: true }
-      : { type: 'message', message_ts: String(options.message?.ts ?? '1700000000.000001'), channel_id: 'C0CHAN', is_ephemeral: false },
+      ? { type: 'message', message_ts: '1700000000.000001', channel_id: channel, is_ephemeral: true }
+      : { type: 'message', message_ts: String(options.message?.ts ?? '1700000000.000001'), channel_id: channel, is_ephemeral: false },
     trigger_id: '123.456.def',
-    channel: { id: 'C0CHAN', name: 'sales' },
+    channel: { id: channel, name: 'sales' },
     ...(options.ephemeral ? {} : { message: { type: 'message', ts: '1700000000.000001', ...options.message } }),
     response_url: options.responseUrl,
     actions: [{ type: 'button', block_id: 'b1', action_id: action.action_id, value: action.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000001' }],

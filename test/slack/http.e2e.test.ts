@@ -16,8 +16,8 @@ const postEvent = (event: Record<string, unknown>, options: { eventId?: string; 
   const envelope = eventEnvelope(event, options.eventId);
   return signedPost(eventsUrl, envelope.body, { secret: SECRET, contentType: 'application/json', ...(options.headers ? { headers: options.headers } : {}) });
 };
-const postCommand = (text: string) => signedPost(eventsUrl, commandBody(text, fake.responseUrl('cmd')), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-const click = (action: { action_id: string; value: string }, options: { ephemeral?: boolean; message?: Record<string, unknown> } = {}) =>
+const postCommand = (text: string, extra: Record<string, string> = {}) => signedPost(eventsUrl, commandBody(text, fake.responseUrl('cmd'), extra), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+const click = (action: { action_id: string; value: string }, options: { ephemeral?: boolean; message?: Record<string, unknown>; channel?: string } = {}) =>
   signedPost(eventsUrl, buttonClickBody(action, { responseUrl: fake.responseUrl('act'), ...options }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
 
 /** All text a Slack user would see in a posted message: the fallback and every text inside the blocks. */
@@ -193,6 +193,28 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
     const [call] = await fake.waitFor('response_url');
     expect(call!.body).toMatchObject({ response_type: 'in_channel', delete_original: true, text: 'No.29 Backup timing (RPO): 24 hours' });
     expect(visibleText(call!.body)).toContain('Shared by <@U0USER>');
+  });
+
+  it('"Share in channel" asks Slack first and keeps the answer private in a channel shared with another organisation', async () => {
+    fake.sharedChannels.add('C0CONNECT');
+    const body = (await postCommand('what is our RPO', { channel_id: 'C0CONNECT' })).json() as Record<string, unknown>;
+    const share = buttons(body).find((b) => b.action_id === 'checklist_share')!; // a slash command does not say the channel is shared
+    await click(share, { ephemeral: true, channel: 'C0CONNECT' });
+    const [call] = await fake.waitFor('response_url');
+    expect(call!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('shared with another organisation') });
+    expect(fake.callsTo('conversations.info').map((c) => c.body.channel)).toEqual(['C0CONNECT']);
+    // Now known: the next /checklist there offers no Share button, and Slack is not asked again.
+    const next = (await postCommand('what is our RPO', { channel_id: 'C0CONNECT' })).json() as Record<string, unknown>;
+    expect(buttons(next).some((b) => b.action_id === 'checklist_share')).toBe(false);
+  });
+
+  it('"Share in channel" stays private when Slack cannot say whether the channel is shared', async () => {
+    fake.fail('conversations.info', { status: 200, body: { ok: false, error: 'missing_scope' } });
+    const body = (await postCommand('what is our RPO', { channel_id: 'C0UNKNOWN' })).json() as Record<string, unknown>;
+    await click(buttons(body).find((b) => b.action_id === 'checklist_share')!, { ephemeral: true, channel: 'C0UNKNOWN' });
+    const [call] = await fake.waitFor('response_url');
+    expect(call!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('could not check') });
+    expect(logs.records().some((r) => r.event === 'shared_unknown' && r.channel === 'C0UNKNOWN')).toBe(true);
   });
 
   it('"Copy for customer" shows the paste-ready sentences privately, in the thread', async () => {

@@ -41,7 +41,8 @@ const SCOPES_FOR = {
   app_mention: ['app_mentions:read', 'chat:write'],
   'message.im': ['im:history', 'chat:write'],
   command: ['commands'],
-  actions: ['chat:write'],
+  // chat:write for private replies; conversations.info before "Share in channel" posts visibly (public, private channels).
+  actions: ['chat:write', 'channels:read', 'groups:read'],
 };
 
 describe('manifest.yml', () => {

@@ -1,19 +1,25 @@
 import { escapeSlack } from '../../../answer/slack-text.js';
-import { SHARED_CHANNEL_TEXT } from '../../access.js';
+import { SHARED_CHANNEL_TEXT, SHARED_UNKNOWN_TEXT } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
 
-/** "Share in channel" under an ephemeral /checklist answer: posts the same answer visibly and removes the private copy. */
-export async function handle({ ack, action, body, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
+/**
+ * "Share in channel" under an ephemeral /checklist answer: posts the same answer visibly and removes the private
+ * copy, unless the channel is (or may be) shared with another organisation; then the answer stays private.
+ */
+export async function handle({ ack, action, body, client, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
   await ack();
   const value = buttonValue(action);
   if (!value?.q) {
     deps.logger.warn({ event: 'bad_button', action: action.action_id, user: body.user.id }, 'refused a share button with a malformed value');
     return;
   }
-  if (deps.shared.has(body.channel?.id)) {
-    await deliver(deps, { source: 'share', channel: body.channel?.id, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: SHARED_CHANNEL_TEXT }));
+  const channel = body.channel?.id;
+  const shared = channel ? await deps.shared.isShared(channel, client) : 'unknown';
+  if (shared !== false) {
+    if (shared === 'unknown') deps.logger.warn({ event: 'shared_unknown', channel, user: body.user.id }, 'could not check whether the channel is shared with another organisation (conversations.info); kept the answer private');
+    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? SHARED_CHANNEL_TEXT : SHARED_UNKNOWN_TEXT }));
     return;
   }
   const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
