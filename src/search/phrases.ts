@@ -10,8 +10,11 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:go|goes|went|gone|going|is|are|was)[\s-]+down\b/g, 'outage'],
   [/\b(?:burn|burns|burned|burnt|burning)[\s-]+down\b/g, 'fire'],
   [/\bat[\s-]+(?:once|the same time)\b/g, 'simultaneously'],
+  [/\b(?:bring|brings|bringing|brought)\s+(?:[\p{L}'-]+\s+){0,3}?back(?:\s+(?:up|online))?\b/gu, 'restore'], // before "back up": "bring it back up" is a recovery, not a backup
+  [/\b(?:back\s+online|up\s+and\s+running)\b/g, 'restore'],
   [/\b(?:back|backs|backed|backing)[\s-]+up\b/g, 'backup'],
   [/\bround[\s-]the[\s-]clock\b/g, '24x7'],
+  [/\bhow\s+(soon|quickly|promptly)\b/g, 'how $1 time'], // asks for a time: "how soon will you tell us"
 ];
 
 /** Lower-cases (NFKC) and rewrites the phrases above; other text is left as it is. */

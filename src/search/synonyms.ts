@@ -51,5 +51,5 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['support', 'helpdesk', 'call', 'phone', 'hotline', 'サポート', '電話'],
   ['multi-tenant', 'multitenant', 'multi-tenancy', 'マルチテナント'],
   ['hour', 'hours', '時間'],
-  ['generation', 'generations', '世代'],
+  ['generation', 'generations', 'copies', '世代'],
 ];

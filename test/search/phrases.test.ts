@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { rewritePhrases } from '../../src/search/phrases.js';
+
+describe('rewritePhrases', () => {
+  it.each([
+    ['How fast can you bring the service back after a failure?', 'restore'],
+    ['when will it be brought back online', 'restore'],
+    ['how long until you are back online', 'restore'],
+    ['how long until we are up and running again', 'restore'],
+    ['How soon will you tell us about an incident?', 'how soon time'],
+    ['how quickly are we told', 'how quickly time'],
+  ])('rewrites "%s" with "%s"', (question, phrase) => {
+    expect(rewritePhrases(question)).toContain(phrase);
+  });
+
+  it('reads "bring it back up" as a recovery, not a backup, and "back up" alone as a backup', () => {
+    expect(rewritePhrases('can you bring it back up quickly')).not.toContain('backup');
+    expect(rewritePhrases('do you back up our data')).toContain('backup');
+  });
+
+  it('leaves "get back to us" (a reply) alone', () => {
+    expect(rewritePhrases('when will you get back to us')).not.toContain('restore');
+  });
+});
