@@ -14,8 +14,8 @@
  * of all rounds. Requests are built and signed before timing starts, and sent over a keep-alive `node:http` agent,
  * so the generator takes as little CPU from the apps as it can while timing.
  * Environment: BENCH_NODE_ARGS adds node flags to both apps (e.g. --cpu-prof), BENCH_BOT_NODE_FLAGS replaces the bot's
- * own flags (those of npm start), BENCH_DEBUG=1 lists the slowest
- * requests, ANSWER_CACHE_SIZE=0 turns the bot's answer cache off.
+ * own flags (those of npm start), BENCH_DEBUG=1 lists the slowest requests, ANSWER_CACHE_SIZE=0 turns the bot's
+ * answer cache off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -23,7 +23,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
 import { cpuMs, peakRssMb, quantile, rssMb, startNodeFlags } from './measure.js';
-import { eventEnvelope, mentionEvent, sign } from '../test/fakes/slack-requests.js';
+import { eventEnvelope, mentionEvent, slackHeaders } from '../test/fakes/slack-requests.js';
 import { prng } from '../test/fuzz/inputs.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -70,12 +70,8 @@ interface SignedRequest {
 }
 
 function signed(body: string, extraHeaders: Record<string, string> = {}): SignedRequest {
-  const timestamp = Math.floor(Date.now() / 1000);
   const bytes = Buffer.from(body);
-  return {
-    body: bytes,
-    headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(SECRET, timestamp, body), ...extraHeaders },
-  };
+  return { body: bytes, headers: { ...slackHeaders(body, { secret: SECRET, contentType: 'application/json', headers: extraHeaders }), 'content-length': String(bytes.length) } };
 }
 
 /** POSTs a signed request; resolves with the HTTP status when the response has ended (0 on a connection error). */

@@ -7,7 +7,7 @@ import { processTerm, tokenize } from '../search/tokenize.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
- * the rule combines three signals that each fail differently:
+ * the rule combines four signals that each fail differently:
  *
  * 1. Known gaps: a question naming a topic the sheet is known not to cover (SSO, MFA, passwords, pricing…, listed in
  *    knowledge/gaps.yaml) is `no_match`, however well its other words match.

@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import type { Answer, Decision } from './decide.js';
 import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine } from './render-text.js';
+import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 
 /**
@@ -58,6 +58,8 @@ const button = (actionId: string, text: string, value: ButtonValue, style?: 'pri
   value: encodeValue(value),
   ...(style ? { style } : {}),
 });
+/** A button that shows one item to the clicker (picker, see also, suggestions). */
+const showButton = (item: KnowledgeItem, lang: Language): Record<string, unknown> => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang });
 const actions = (elements: Array<Record<string, unknown>>): Block => ({ type: 'actions', elements: elements.slice(0, SLACK_LIMITS.actions) });
 /** Sheet cells are shown as quoted text; escaped too, since a sheet cell could contain `<` or `&`. */
 const quote = (text: string): string => text.split('\n').map((line) => `>${escapeSlack(line)}`).join('\n');
@@ -128,7 +130,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       if (decision.kind === 'answered' && decision.close) {
         const candidates = [decision.item, ...decision.seeAlso];
         blocks.push(section(t.picker));
-        blocks.push(actions(candidates.map((item) => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang }))));
+        blocks.push(actions(candidates.map((item) => showButton(item, lang))));
         break;
       }
       if (answer.assist?.phrasing) {
@@ -140,11 +142,11 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
         blocks.push(...itemBlocks(item, lang, knowledge));
       });
       if (decision.kind === 'lookup' && decision.truncated > 0) {
-        blocks.push(context(lang === 'en' ? `…and ${decision.truncated} more: ask for fewer items at a time.` : `…ほか${decision.truncated}件。一度に指定する項目を減らしてください。`));
+        blocks.push(context(truncatedNote(decision.truncated, lang)));
       }
       if (decision.kind === 'answered' && decision.seeAlso.length > 0) {
         blocks.push(context(`*${t.seeAlso}:*`));
-        blocks.push(actions(decision.seeAlso.map((item) => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang }))));
+        blocks.push(actions(decision.seeAlso.map((item) => showButton(item, lang))));
       }
       footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
       if (options.feedback !== false) {
@@ -163,7 +165,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       blocks.push(section(escapeSlack(noMatchHeadline(decision, knowledge, lang))));
       if (decision.suggestions.length > 0) {
         blocks.push(context(t.nearest));
-        blocks.push(actions(decision.suggestions.map((item) => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang }))));
+        blocks.push(actions(decision.suggestions.map((item) => showButton(item, lang))));
       }
       break;
     }

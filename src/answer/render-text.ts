@@ -81,6 +81,10 @@ export const HELP_TEXT: Record<Language, string> = {
   ].join('\n'),
 };
 
+/** Said under a lookup of more items than one answer shows. */
+export const truncatedNote = (more: number, lang: Language): string =>
+  lang === 'en' ? `…and ${more} more: ask for fewer items at a time.` : `…ほか${more}件。一度に指定する項目を減らしてください。`;
+
 /** The label on a model's phrasing: it is never the answer itself. */
 export const phrasingLabel = (model: string, lang: Language): string =>
   lang === 'ja' ? `AI（${model}）による要約。回答はチェックシートの記載が正です` : `Summary by AI (${model}); the sheet's answer below is what counts`;
@@ -99,7 +103,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
     case 'lookup': {
       const lines = decision.items.flatMap((item, i) => (i === 0 ? itemLines(item, lang) : ['', ...itemLines(item, lang)]));
       if (decision.truncated > 0) {
-        lines.push('', en ? `…and ${decision.truncated} more: ask for fewer items at a time.` : `…ほか${decision.truncated}件。一度に指定する項目を減らしてください。`);
+        lines.push('', truncatedNote(decision.truncated, lang));
       }
       return lines;
     }

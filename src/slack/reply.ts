@@ -68,11 +68,8 @@ function render(answer: Answer, knowledge: Knowledge, lang: Language, shareable:
  * message, so a popular answer's blocks are encoded once. `extraFirst` blocks (a notice) are put before the rest.
  */
 export function webApiMessage(message: SlackMessage, extraFirst: SlackMessage['blocks'] = []): { text: string; blocks: SlackMessage['blocks'] } {
-  let encoded = extraFirst.length === 0 ? encodedBlocks.get(message) : undefined;
-  if (encoded === undefined) {
-    encoded = JSON.stringify([...extraFirst, ...message.blocks]);
-    if (extraFirst.length === 0) encodedBlocks.set(message, encoded);
-  }
+  let encoded = extraFirst.length > 0 ? JSON.stringify([...extraFirst, ...message.blocks]) : encodedBlocks.get(message);
+  if (encoded === undefined) encodedBlocks.set(message, (encoded = JSON.stringify(message.blocks)));
   return { text: message.text, blocks: encoded as unknown as SlackMessage['blocks'] }; // typed as blocks: WebClient's types don't list the string form
 }
 

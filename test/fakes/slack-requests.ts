@@ -15,16 +15,20 @@ export interface SignedPostOptions {
   headers?: Record<string, string>;
 }
 
-/** POSTs a body to the app the way Slack does: exact bytes, signed, with Slack's headers. */
-export async function signedPost(url: string, body: string, options: SignedPostOptions): Promise<{ status: number; text: string; json: () => unknown }> {
+/** The headers Slack sends with a body: content type, timestamp and signature (plus any extra ones). */
+export function slackHeaders(body: string, options: SignedPostOptions): Record<string, string> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = {
+  return {
     'content-type': options.contentType,
     'x-slack-request-timestamp': String(timestamp),
     ...(options.signature === null ? {} : { 'x-slack-signature': options.signature ?? sign(options.secret, timestamp, body) }),
     ...options.headers,
   };
-  const response = await fetch(url, { method: 'POST', headers, body });
+}
+
+/** POSTs a body to the app the way Slack does: exact bytes, signed, with Slack's headers. */
+export async function signedPost(url: string, body: string, options: SignedPostOptions): Promise<{ status: number; text: string; json: () => unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: slackHeaders(body, options), body });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) };
 }

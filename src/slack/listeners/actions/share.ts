@@ -22,10 +22,10 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? SHARED_CHANNEL_TEXT : SHARED_UNKNOWN_TEXT }));
     return;
   }
-  const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
+  const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
   const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(value.q)}”` }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
-  await deliver(deps, { source: 'share', team: body.team?.id, channel: body.channel?.id, user: body.user.id, question: value.q }, () =>
+  await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),
   );
 }
