@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { openPostgres, withoutPassword } from './postgres.js';
+import { EMBEDDED_FILE, openEmbedded } from './sqlite.js';
+import type { StoreConfig } from './config.js';
+import { Store } from './store.js';
+
+/** The store cannot be opened or migrated: the bot does not start (one line, exit 2). */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/**
+ * Opens the configured store and brings its schema up to date. `onBackgroundError` receives errors of idle
+ * PostgreSQL connections (a server restart), which would otherwise crash the process.
+ */
+export async function openStore(config: StoreConfig, onBackgroundError: (error: Error) => void = () => undefined): Promise<{ store: Store; migrated: number[] }> {
+  let store: Store | undefined;
+  const where = config.databaseUrl ? `PostgreSQL at ${withoutPassword(config.databaseUrl)}` : `the embedded database ${join(config.dataDir, EMBEDDED_FILE)}`;
+  try {
+    store = new Store(config.databaseUrl ? openPostgres(config.databaseUrl, onBackgroundError) : openEmbedded(join(config.dataDir, EMBEDDED_FILE)));
+    const migrated = await store.migrate();
+    return { store, migrated };
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    const message = ((error as Error).message || String((error as { code?: string }).code ?? error)).split('\n')[0];
+    throw new StoreUnavailableError(`cannot open ${where}: ${message}`);
+  }
+}

@@ -1,0 +1,67 @@
+/** What the store keeps. Every record carries who asked where and which version of the sheet was served. */
+
+/** Where a question or click came from. */
+export type Surface = 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
+
+interface Where {
+  at: number;
+  sheetVersion: string;
+  team?: string | undefined;
+  channel?: string | undefined;
+  user?: string | undefined;
+}
+
+/** Every answer given: the question, its status and the items it cited. */
+export interface AnswerRecord extends Where {
+  type: 'answer';
+  question: string;
+  status: 'answered' | 'no_match' | 'help';
+  kind: string;
+  items: number[];
+  surface: Surface;
+  latencyMs: number;
+}
+
+/** A 👍/👎 on an answer, with the reason when one was given. */
+export interface FeedbackRecord extends Where {
+  type: 'feedback';
+  vote: 'up' | 'down';
+  reason?: string | undefined;
+  question?: string | undefined;
+  items: number[];
+}
+
+/** A person chose one item from the bot's picker for their question. */
+export interface PickRecord extends Where {
+  type: 'pick';
+  question: string;
+  item: number;
+}
+
+/**
+ * The disclosure ledger: what was handed on, and to where. `copy` is "Copy for customer" (text a person may paste
+ * anywhere); `share` is an answer posted visibly in a channel. `external` says whether the channel is shared with
+ * another organisation (Slack Connect) as far as the bot knew.
+ */
+export interface DisclosureRecord extends Where {
+  type: 'disclosure';
+  action: 'copy' | 'share';
+  items: number[];
+  external: 'yes' | 'no' | 'unknown';
+  question?: string | undefined;
+}
+
+export type StoreRecord = AnswerRecord | FeedbackRecord | PickRecord | DisclosureRecord;
+
+/** A learned example waiting for (or past) a maintainer's decision: "this question is about this item". */
+export interface Proposal {
+  id: string;
+  question: string;
+  item: number;
+  source: 'pick' | 'thumbs_up';
+  status: 'pending' | 'approved' | 'rejected';
+  proposedAt: number;
+  proposedBy?: string | undefined;
+  decidedAt?: number | undefined;
+  decidedBy?: string | undefined;
+}
