@@ -12,7 +12,14 @@ import { KnowledgeReloader } from './knowledge/reloader.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
-import { EventDeduper } from './slack/dedupe.js';
+import { EventDeduper, SharedDeduper, type Deduper } from './slack/dedupe.js';
+import { loadStoreConfig } from './store/config.js';
+import { Learning } from './store/learning.js';
+import { maintainerTools } from './store/maintainers.js';
+import { openStore, StoreUnavailableError } from './store/open.js';
+import { BatchingRecorder } from './store/recorder.js';
+import { startStoreServices } from './store/services.js';
+import type { Store } from './store/store.js';
 import { InFlight } from './slack/in-flight.js';
 
 /** How long a shutdown waits for requests in flight. */
@@ -23,6 +30,9 @@ export interface RunningBot {
   logger: Logger;
   base: KnowledgeBase;
   reloader: KnowledgeReloader;
+  store: Store;
+  recorder: BatchingRecorder;
+  learning: Learning;
   /** The port listened on in HTTP mode. */
   port?: number;
   stop: (graceMs?: number) => Promise<void>;
@@ -47,7 +57,22 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     if (error instanceof PromptError) throw new StartupError(error.message);
     throw error;
   }
+  const storeConfig = loadStoreConfig(env);
+  if (!storeConfig.ok) throw new StartupError(storeConfig.error);
   const log = logger ?? createLogger({ level: config.LOG_LEVEL });
+  // Idle PostgreSQL connections report a server restart here; the recorder marks the store degraded.
+  let onStoreError = (error: Error): void => void log.warn({ event: 'store_connection_error', err: error }, 'a database connection failed');
+  let store: Store;
+  try {
+    const opened = await openStore(storeConfig.config, (error) => onStoreError(error));
+    store = opened.store;
+    log.info({ event: 'store_open', engine: store.engine, where: store.db.where, migrated: opened.migrated }, `records kept in ${store.db.where}`);
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw new StartupError(error.message);
+    throw error;
+  }
+  const recorder = new BatchingRecorder(store, log);
+  onStoreError = (error) => recorder.noteFailure('a database connection', error);
 
   const dir = knowledgeDir({ KNOWLEDGE_DIR: config.KNOWLEDGE_DIR });
   let base: KnowledgeBase;
@@ -57,6 +82,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     base = new KnowledgeBase(knowledge, config.ANSWER_CACHE_SIZE);
     base.warmUp();
   } catch (error) {
+    await store.close();
     if (error instanceof KnowledgeError) throw new StartupError(`cannot load the knowledge folder ${dir}: ${error.problems.map(formatProblem).join('; ')}`);
     throw error;
   }
@@ -65,9 +91,18 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   try {
     identity = await verifySlackToken(config);
   } catch (error) {
+    await store.close();
     if (error instanceof SlackUnavailableError) throw new StartupError(error.message);
     throw error;
   }
+  // Approved examples join the index before the first question.
+  const learning = new Learning(store, base, log);
+  await learning.refresh().catch((error: unknown) => recorder.noteFailure('reading approved examples', error));
+  const shared = new SharedChannels(Date.now, {
+    remember: (channel) => void store.markShared(channel).then(() => recorder.noteSuccess(), (error: unknown) => recorder.noteFailure('remembering a shared channel', error)),
+  });
+  // With PostgreSQL, replicas may share the work: a retry that reaches another replica is claimed in the database.
+  const dedupe: Deduper = storeConfig.config.databaseUrl ? new SharedDeduper((key, ttlMs) => store.claimEvent(key, ttlMs), (error) => recorder.noteFailure('the shared dedupe check', error)) : new EventDeduper();
   const llmConfig = llm.llm;
   const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
   if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');
@@ -75,10 +110,13 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   const deps = {
     base,
     logger: log,
-    dedupe: new EventDeduper(),
+    dedupe,
     access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
-    shared: new SharedChannels(),
+    shared,
     inFlight,
+    recorder,
+    storeStatus: () => recorder.status(),
+    maintainers: maintainerTools(store, learning, base, config.MAINTAINER_USER_IDS ?? []),
     ...(model ? { model } : {}),
   };
   const { app } = createSlackApp(config, deps, identity);
@@ -92,8 +130,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
   }
   // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
-  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
+  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => learning.apply(knowledge), log);
   reloader.start();
+  const services = startStoreServices({ store, recorder, learning, shared, retentionDays: storeConfig.config.retentionDays, logger: log });
 
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.
   const stop = async (graceMs = SHUTDOWN_GRACE_MS): Promise<void> => {
@@ -102,8 +141,11 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     const drained = await inFlight.idle(graceMs);
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    services.stop();
+    await recorder.close();
+    await store.close().catch((error: unknown) => log.warn({ err: error }, 'error while closing the database'));
   };
-  return { config, logger: log, base, reloader, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
+  return { config, logger: log, base, reloader, store, recorder, learning, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

@@ -58,8 +58,8 @@ const button = (actionId: string, text: string, value: ButtonValue, style?: 'pri
   value: encodeValue(value),
   ...(style ? { style } : {}),
 });
-/** A button that shows one item to the clicker (picker, see also, suggestions). */
-const showButton = (item: KnowledgeItem, lang: Language): Record<string, unknown> => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang });
+/** A button that shows one item to the clicker (picker, see also, suggestions); a picker's also carries the question. */
+const showButton = (item: KnowledgeItem, lang: Language, q?: string): Record<string, unknown> => button(`${ACTION.show}:${item.no}`, citation(item, lang), { items: [item.no], lang, ...(q ? { q } : {}) });
 const actions = (elements: Array<Record<string, unknown>>): Block => ({ type: 'actions', elements: elements.slice(0, SLACK_LIMITS.actions) });
 /** Sheet cells are shown as quoted text; escaped too, since a sheet cell could contain `<` or `&`. */
 const quote = (text: string): string => text.split('\n').map((line) => `>${escapeSlack(line)}`).join('\n');
@@ -130,7 +130,8 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       if (decision.kind === 'answered' && decision.close) {
         const candidates = [decision.item, ...decision.seeAlso];
         blocks.push(section(t.picker));
-        blocks.push(actions(candidates.map((item) => showButton(item, lang))));
+        // The picker's buttons carry the question, so a choice can be recorded and proposed as an example.
+        blocks.push(actions(candidates.map((item) => showButton(item, lang, q))));
         break;
       }
       if (answer.assist?.phrasing) {

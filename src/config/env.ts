@@ -33,6 +33,8 @@ export const EnvSchema = z
     ANSWER_CACHE_SIZE: z.coerce.number({ error: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more').default(2000),
     ALLOWED_TEAM_IDS: csv.optional(),
     ALLOWED_CHANNEL_IDS: csv.optional(),
+    /** Slack user IDs allowed /checklist report and the review of learned examples. */
+    MAINTAINER_USER_IDS: csv.optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {

@@ -53,10 +53,24 @@ export class SharedChannels {
   private readonly ids = new Set<string>();
   private readonly notSharedAt = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `remote` remembers a newly seen shared channel for the other replicas (the store); `adopt` takes in what they
+   * remembered.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly remote?: { remember: (channel: string) => void },
+  ) {}
 
   mark(channel: string | undefined): void {
-    if (channel) this.ids.add(channel);
+    if (!channel || this.ids.has(channel)) return;
+    this.ids.add(channel);
+    this.remote?.remember(channel);
+  }
+
+  /** Channels other replicas found shared. */
+  adopt(channels: Iterable<string>): void {
+    for (const channel of channels) this.ids.add(channel);
   }
 
   /** Known to be shared (from an event, or an earlier lookup). */

@@ -93,7 +93,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
   // A Slack retry (or a Socket Mode duplicate) of an event already being answered is acknowledged and dropped.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && deps.dedupe.isDuplicate(eventId)) {
+    if (typeof eventId === 'string' && (await deps.dedupe.isDuplicate(eventId))) {
       deps.logger.info({ event: 'duplicate', eventId }, 'ignored a repeated delivery of an event');
       return;
     }
@@ -140,7 +140,15 @@ function whereFrom(body: unknown): { team?: string; channel?: string; user?: str
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
   const k = deps.base.knowledge;
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: true, sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() } }));
+  // A failing database degrades the bot (records are dropped) but it still answers: the check stays 200.
+  const store = deps.storeStatus?.();
+  res.end(
+    JSON.stringify({
+      ok: true,
+      ...(store ? { status: store.status, store } : {}),
+      sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() },
+    }),
+  );
 }
 
 const ensureTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -1,12 +1,21 @@
+/** Whether an event was already delivered: a port with an in-memory and a shared (store-backed) implementation. */
+export interface Deduper {
+  /** True when the key was already seen (by this process, or by any replica sharing the store). */
+  isDuplicate(key: string): boolean | Promise<boolean>;
+}
+
+/** How long an event is remembered: Slack retries for about 5 minutes. */
+export const DEDUPE_TTL_MS = 10 * 60_000;
+
 /**
  * Remembers Slack event IDs for a while, so an event Slack delivers again (a retry after a slow acknowledgement, or a
- * duplicate in Socket Mode) is answered once. Entries expire after `ttlMs` (10 minutes: Slack retries for about 5).
+ * duplicate in Socket Mode) is answered once. Entries expire after `ttlMs`. One process only.
  */
-export class EventDeduper {
+export class EventDeduper implements Deduper {
   private readonly seenAt = new Map<string, number>();
 
   constructor(
-    private readonly ttlMs = 10 * 60_000,
+    private readonly ttlMs = DEDUPE_TTL_MS,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 100_000,
   ) {}
@@ -28,6 +37,37 @@ export class EventDeduper {
   private prune(now: number): void {
     for (const [key, at] of this.seenAt) {
       if (now - at >= this.ttlMs || this.seenAt.size > this.maxEntries) this.seenAt.delete(key);
+    }
+  }
+}
+
+/** How long the shared check may take before the event is answered anyway (a duplicate beats silence). */
+export const SHARED_DEDUPE_TIMEOUT_MS = 1_000;
+
+/**
+ * Dedupe across replicas: this process's memory first (a retry to the same replica costs no round trip), then a
+ * claim in the shared store, which exactly one replica wins. When the store fails or is slow, the event is answered:
+ * principle 3 (every question gets a reply) outranks a rare double answer during an outage.
+ */
+export class SharedDeduper implements Deduper {
+  constructor(
+    private readonly claim: (key: string, ttlMs: number) => Promise<boolean>,
+    private readonly onError: (error: unknown) => void,
+    private readonly local = new EventDeduper(),
+    private readonly timeoutMs = SHARED_DEDUPE_TIMEOUT_MS,
+  ) {}
+
+  async isDuplicate(key: string): Promise<boolean> {
+    if (this.local.isDuplicate(key)) return true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the shared dedupe check took over ${this.timeoutMs} ms`)), this.timeoutMs)));
+      return !(await Promise.race([this.claim(key, DEDUPE_TTL_MS), timeout]));
+    } catch (error) {
+      this.onError(error);
+      return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

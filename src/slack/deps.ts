@@ -2,14 +2,22 @@ import type { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessPolicy, SharedChannels } from './access.js';
-import type { EventDeduper } from './dedupe.js';
+import type { Proposal } from '../store/records.js';
+import type { Recorder, StoreStatus } from '../store/recorder.js';
+import type { Deduper } from './dedupe.js';
 import type { InFlight } from './in-flight.js';
 
 /** What the Slack listeners need; passed in, so tests build the app with real parts and no module mocking. */
 export interface SlackDeps {
   base: KnowledgeBase;
   logger: Logger;
-  dedupe: EventDeduper;
+  dedupe: Deduper;
+  /** Keeps answers, feedback, picks and disclosures (queued; written after the reply). Absent: nothing is kept. */
+  recorder?: Recorder;
+  /** The store's state for the health output. */
+  storeStatus?: () => StoreStatus;
+  /** What MAINTAINER_USER_IDS may do from Slack: the report and the review of learned examples. */
+  maintainers?: MaintainerTools;
   access: AccessPolicy;
   shared: SharedChannels;
   inFlight: InFlight;
@@ -23,4 +31,15 @@ export interface SlackDeps {
     /** How long a Slack user waits for the model before getting the search answer instead. */
     patienceMs: number;
   };
+}
+
+/** The maintainers' tools, as the Slack listeners see them (implemented over the store in src/store/maintainers.ts). */
+export interface MaintainerTools {
+  isMaintainer: (user: string | undefined) => boolean;
+  /** The report as text, for the last `sinceMs` milliseconds. */
+  report: (sinceMs: number) => Promise<string>;
+  pending: (limit: number) => Promise<Proposal[]>;
+  proposal: (id: string) => Promise<Proposal | undefined>;
+  /** Approves (in effect at once) or rejects a pending proposal; false when it was not pending. */
+  decide: (id: string, status: 'approved' | 'rejected', by: string) => Promise<boolean>;
 }

@@ -5,11 +5,12 @@ import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
 import { citedItems, renderAnswerBlocks, type SlackMessage } from '../answer/render-blocks.js';
 import { stripSlackMarkup } from '../answer/slack-text.js';
+import type { AnswerRecord, Surface } from '../store/records.js';
 import type { SlackDeps } from './deps.js';
 
 /** Where a question came from, for the log record. */
 export interface AskContext {
-  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
+  source: Surface;
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;
@@ -88,6 +89,21 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
   const { answer, knowledge } = deps.model ? await withPatience(deps, question, ctx) : deps.base.answer(question);
   const lang = options.lang ?? languageOf(question);
   const message = render(answer, knowledge, lang, options.shareable ?? false);
+  const summary = summaryOf(answer);
+  const latencyMs = Math.round((clock() - started) * 1000) / 1000;
+  deps.recorder?.record({
+    type: 'answer',
+    question,
+    status: summary.status as AnswerRecord['status'],
+    kind: summary.kind as string,
+    items: summary.cited as number[],
+    sheetVersion: knowledge.version,
+    team: ctx.team,
+    channel: ctx.channel,
+    user: ctx.user,
+    surface: ctx.source,
+    latencyMs,
+  });
   deps.logger.info(
     {
       event: 'answer',
@@ -96,8 +112,8 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
       channel: ctx.channel,
       user: ctx.user,
       question,
-      ...summaryOf(answer),
-      latencyMs: Math.round((clock() - started) * 1000) / 1000,
+      ...summary,
+      latencyMs,
       sheetVersion: knowledge.version,
     },
     'answered a question',

@@ -2,7 +2,10 @@ import type { SlackDeps } from '../../deps.js';
 import { deliver } from '../../reply.js';
 import { buttonValue, replyPrivately, type ButtonArgs } from './button.js';
 
-/** 👍/👎: recorded in the log with the question and the cited items; the clicker gets a short private thanks. */
+/**
+ * 👍/👎: recorded (log and store) with the question and the cited items; a 👍 on a one-item answer proposes the
+ * question as an example for that item. The clicker gets a short private thanks.
+ */
 export async function handle({ ack, action, body, client, respond }: ButtonArgs, deps: SlackDeps): Promise<void> {
   await ack();
   const value = buttonValue(action);
@@ -14,6 +17,7 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     { event: 'feedback', vote: value.vote, question: value.q, cited: value.items ?? [], team: body.team?.id, channel: body.channel?.id, user: body.user.id, sheetVersion: deps.base.knowledge.version },
     'feedback on an answer',
   );
+  deps.recorder?.record({ type: 'feedback', vote: value.vote, question: value.q, items: value.items ?? [], sheetVersion: deps.base.knowledge.version, team: body.team?.id, channel: body.channel?.id, user: body.user.id });
   const text = value.lang === 'ja' ? 'フィードバックありがとうございます。' : 'Thanks for the feedback.';
   await deliver(deps, { source: 'feedback', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] }));
 }

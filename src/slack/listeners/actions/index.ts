@@ -4,6 +4,7 @@ import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from './button.js';
 import * as copy from './copy.js';
 import * as feedback from './feedback.js';
+import * as learn from './learn.js';
 import * as share from './share.js';
 import * as showItem from './show-item.js';
 
@@ -15,8 +16,11 @@ export const BUTTON_HANDLERS: Record<(typeof ACTION)[keyof typeof ACTION], (args
   [ACTION.feedback]: feedback.handle,
 };
 
-/** Every action ID the bot's buttons use: an ID of ACTION, optionally with a `:…` suffix. */
-export const BUTTON_ACTION_ID = new RegExp(`^(?:${Object.values(ACTION).join('|')})(?::.*)?$`);
+/** The maintainers' review buttons (Approve/Reject a learned example). */
+const ROUTES: Record<string, (args: ButtonArgs, deps: SlackDeps) => Promise<void>> = { ...BUTTON_HANDLERS, [learn.LEARN_ACTION.approve]: learn.approve, [learn.LEARN_ACTION.reject]: learn.reject };
+
+/** Every action ID the bot's buttons use: a routed ID, optionally with a `:…` suffix. */
+export const BUTTON_ACTION_ID = new RegExp(`^(?:${Object.keys(ROUTES).join('|')})(?::.*)?$`);
 
 /**
  * The bot's buttons, as one bolt listener that routes by action ID. One registration, not one per button: bolt
@@ -25,7 +29,7 @@ export const BUTTON_ACTION_ID = new RegExp(`^(?:${Object.values(ACTION).join('|'
  */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: BUTTON_ACTION_ID }, async (args) => {
-    const handler = BUTTON_HANDLERS[args.action.action_id.split(':')[0] as keyof typeof BUTTON_HANDLERS];
-    await handler(args, deps);
+    const handler = ROUTES[args.action.action_id.split(':')[0]!];
+    if (handler) await handler(args, deps);
   });
 }

@@ -1,3 +1,4 @@
+import { citedItems } from '../../../answer/render-blocks.js';
 import { escapeSlack } from '../../../answer/slack-text.js';
 import { SHARED_CHANNEL_TEXT, SHARED_UNKNOWN_TEXT } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
@@ -22,10 +23,20 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? SHARED_CHANNEL_TEXT : SHARED_UNKNOWN_TEXT }));
     return;
   }
-  const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
+  const { message, answer } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
   const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(value.q)}”` }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
-  await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
+  const posted = await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),
   );
+  if (posted) {
+    const items = citedItems(answer.decision).map((item) => item.no);
+    deps.recorder?.record({ type: 'disclosure', action: 'share', items, external: 'no', question: value.q, sheetVersion: deps.base.knowledge.version, team: body.team?.id, channel, user: body.user.id });
+  }
+}
+
+/** For the disclosure ledger: a DM is not shared; a channel known to be Slack Connect is; otherwise the bot does not know. */
+export function externalState(deps: SlackDeps, channel: string | undefined): 'yes' | 'no' | 'unknown' {
+  if (channel && deps.shared.has(channel)) return 'yes';
+  return channel?.startsWith('D') ? 'no' : 'unknown';
 }

@@ -11,6 +11,10 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     deps.logger.warn({ event: 'bad_button', action: action.action_id, user: body.user.id }, 'refused a show button with no valid items');
     return;
   }
+  // A picker button carries the question: the person chose this item for it (recorded, and proposed as an example).
+  if (value.q && numbers.length === 1) {
+    deps.recorder?.record({ type: 'pick', question: value.q, item: numbers[0]!, sheetVersion: deps.base.knowledge.version, team: body.team?.id, channel: body.channel?.id, user: body.user.id });
+  }
   const { message } = await answerForSlack(deps, numbers.join(', '), { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, { lang: value.lang });
   await deliver(deps, { source: 'show', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, message));
 }
