@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openPostgres, withoutPassword } from './postgres.js';
 import { EMBEDDED_FILE, openEmbedded } from './sqlite.js';
-import type { StoreConfig } from './config.js';
+import { loadStoreConfig, type StoreConfig } from './config.js';
 import { Store } from './store.js';
 
 /** The store cannot be opened or migrated: the bot does not start (one line, exit 2). */
@@ -24,5 +24,21 @@ export async function openStore(config: StoreConfig, onBackgroundError: (error: 
     await store?.close().catch(() => undefined);
     const message = ((error as Error).message || String((error as { code?: string }).code ?? error)).split('\n')[0];
     throw new StoreUnavailableError(`cannot open ${where}: ${message}`);
+  }
+}
+
+/** For the CLIs: the store from the environment, or one line on `err` (then exit 2). */
+export async function openStoreFromEnv(env: NodeJS.ProcessEnv, err: (line: string) => void, command: string): Promise<Store | undefined> {
+  const config = loadStoreConfig(env);
+  if (!config.ok) {
+    err(`${command}: ${config.error}`);
+    return undefined;
+  }
+  try {
+    return (await openStore(config.config)).store;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    err(`${command}: ${error.message}`);
+    return undefined;
   }
 }

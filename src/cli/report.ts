@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { isEntryPoint, knowledgeDir } from '../config/paths.js';
+import { loadDotEnv } from '../config/env.js';
+import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { openStoreFromEnv } from '../store/open.js';
+import { buildReport, parseDuration, renderReport } from '../store/report.js';
+
+const USAGE = `usage: npm run report -- [--since 30d] [--json]
+  What the bot's records say about the period (default: the last 30 days; h, d or w): the most frequent unanswered
+  questions (near-duplicates grouped), 👎 by item and reason, the most asked items, disclosures by channel (Copy for
+  customer, Share in channel), and items whose English translation is stale.
+  Reads the store the bot writes: DATABASE_URL, or the embedded database under DATA_DIR (default ./data).
+  --json  one JSON object: {"unanswered": [{"question", "count", "variants"}], "feedback": […], "mostAsked": […],
+          "disclosures": […], "staleTranslations": […], "answers": {…}, "since", "until"}`;
+
+export interface CliIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  out: (text: string) => void;
+  err: (line: string) => void;
+}
+
+/** Prints the report; returns the exit code (0, or 2 for bad arguments, an unreachable store or broken knowledge). */
+export async function runReport(io: CliIo, now = Date.now()): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: io.argv, options: { since: { type: 'string', default: '30d' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    io.err(`report: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const period = parseDuration(values.since);
+  if (period === undefined) {
+    io.err(`report: --since must be a number of hours, days or weeks such as 30d, 12h or 2w, not "${values.since}"`);
+    return 2;
+  }
+  let knowledge;
+  try {
+    knowledge = loadKnowledge(knowledgeDir(io.env));
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    io.err(`report: cannot load the knowledge folder: ${error.message.split('\n')[0]}`);
+    return 2;
+  }
+  const store = await openStoreFromEnv(io.env, io.err, 'report');
+  if (!store) return 2;
+  try {
+    const report = await buildReport(store, knowledge, now - period, now);
+    io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  loadDotEnv();
+  process.exitCode = await runReport({ argv: process.argv.slice(2), env: process.env, out: (text) => console.log(text), err: (line) => console.error(line) });
+}
