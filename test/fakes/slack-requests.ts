@@ -74,12 +74,12 @@ export function commandBody(text: string, responseUrl: string, extra: Record<str
 }
 
 /** A block_actions payload for one clicked button, form-encoded as `payload=…`. */
-export function buttonClickBody(action: { action_id: string; value: string }, options: { responseUrl: string; message?: Record<string, unknown>; ephemeral?: boolean; channel?: string }): string {
+export function buttonClickBody(action: { action_id: string; value: string }, options: { responseUrl: string; message?: Record<string, unknown>; ephemeral?: boolean; channel?: string; user?: string }): string {
   const channel = options.channel ?? 'C0CHAN';
   const payload = {
     type: 'block_actions',
     team: { id: 'T0001', domain: 'example' },
-    user: { id: 'U0USER', username: 'sales.person', team_id: 'T0001' },
+    user: { id: options.user ?? 'U0USER', username: 'sales.person', team_id: 'T0001' },
     api_app_id: 'A0001',
     token: 'legacy',
     container: options.ephemeral
