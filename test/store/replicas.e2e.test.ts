@@ -141,5 +141,14 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
       expect(health.status).toBe('degraded');
       expect(logs[i]!.records().some((r) => r.event === 'store_degraded')).toBe(true);
     }
+    // The database comes back: the next batch is written and the health is ok again.
+    await proxy.start(proxy.port);
+    const bot = bots[0]!;
+    for (let attempt = 0; attempt < 20 && bot.recorder.status().status === 'degraded'; attempt++) {
+      await askAndRead(bot, "what's our RTO?");
+      await bot.idle();
+      await bot.recorder.flush();
+    }
+    expect(bot.recorder.status().status).toBe('ok');
   });
 });

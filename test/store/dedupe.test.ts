@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SharedDeduper } from '../../src/slack/dedupe.js';
+
+describe('SharedDeduper', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers a repeat to the same replica from memory, without asking the store', async () => {
+    const claims: string[] = [];
+    const dedupe = new SharedDeduper(async (key) => (claims.push(key), true), () => undefined);
+    expect(await dedupe.isDuplicate('Ev1')).toBe(false);
+    expect(await dedupe.isDuplicate('Ev1')).toBe(true);
+    expect(claims).toEqual(['Ev1']);
+  });
+
+  it('treats an event another replica claimed as a duplicate', async () => {
+    const dedupe = new SharedDeduper(async () => false, () => undefined);
+    expect(await dedupe.isDuplicate('Ev2')).toBe(true);
+  });
+
+  it('answers when the store fails or hangs, and reports it', async () => {
+    vi.useFakeTimers();
+    const errors: unknown[] = [];
+    const failing = new SharedDeduper(() => Promise.reject(new Error('connection refused')), (error) => errors.push(error));
+    expect(await failing.isDuplicate('Ev3')).toBe(false);
+    const hanging = new SharedDeduper(() => new Promise<boolean>(() => undefined), (error) => errors.push(error), undefined, 1_000);
+    const verdict = hanging.isDuplicate('Ev4');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await verdict).toBe(false);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['connection refused', 'the shared dedupe check took over 1000 ms']);
+  });
+});
