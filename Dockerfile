@@ -3,6 +3,7 @@
 # Run (Socket Mode): docker run --env-file .env checklist-bot
 # Run (HTTP mode):   docker run --env-file .env -p 3000:3000 checklist-bot
 # Serve an edited sheet without rebuilding: -v "$PWD/knowledge:/app/knowledge:ro"
+# Keep the records (embedded database, DATA_DIR=./data, i.e. /app/data) across deploys: -v checklist-data:/app/data
 #
 # test/docker/dockerfile.test.ts runs these same steps without a Docker engine (build, then start the built output),
 # and checks that the README's manual build steps are the same commands.
@@ -22,6 +23,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+# The embedded database's folder, owned by the image's `node` user (uid 1000), so a new named volume is writable.
+RUN mkdir -p data && chown 1000:1000 data
+VOLUME /app/data
 ENV KNOWLEDGE_DIR=/app/knowledge PORT=3000
 USER node
 EXPOSE 3000
