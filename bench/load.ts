@@ -13,13 +13,16 @@
  * verdict uses the median ratio; every round must answer every mention exactly once, and peak RSS is the largest
  * of all rounds. Requests are built and signed before timing starts, and sent over a keep-alive `node:http` agent,
  * so the generator takes as little CPU from the apps as it can while timing.
+ * --recording-ab also runs the bot with RECORDING=off in every round and reports what keeping records costs per mention.
  * Environment: BENCH_NODE_ARGS adds node flags to both apps (e.g. --cpu-prof), BENCH_BOT_NODE_FLAGS replaces the bot's
  * own flags (those of npm start), BENCH_DEBUG=1 lists the slowest requests, ANSWER_CACHE_SIZE=0 turns the bot's
  * answer cache off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabelledSet } from '../src/eval/labelled-set.js';
 import { cpuMs, peakRssMb, quantile, rssMb, startNodeFlags } from './measure.js';
@@ -29,7 +32,14 @@ import { prng } from '../test/fuzz/inputs.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = '0123456789abcdef0123456789abcdef';
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '100' }, retries: { type: 'string', default: '0.1' }, warmup: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    count: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '100' },
+    retries: { type: 'string', default: '0.1' },
+    warmup: { type: 'string', default: '300' },
+    rounds: { type: 'string', default: '3' },
+    'recording-ab': { type: 'boolean', default: false },
+  },
 });
 const COUNT = Number(values.count);
 const CONCURRENCY = Number(values.concurrency);
@@ -37,6 +47,8 @@ const RETRY_SHARE = Number(values.retries);
 /** Mentions sent first at the same concurrency and not counted: both apps' connections and JIT are warm when timing starts. */
 const WARMUP = Number(values.warmup);
 const ROUNDS = Number(values.rounds);
+/** Each round also runs the bot with RECORDING=off, to measure what keeping records costs per mention. */
+const RECORDING_AB = values['recording-ab'];
 const questions = readLabelledSet(resolve(ROOT, 'test', 'fixtures', 'questions.tsv'))
   .filter((q) => q.question.trim())
   .map((q) => q.question);
@@ -118,7 +130,7 @@ async function startFakeSlack(onReply: (key: string, at: number) => void): Promi
   };
 }
 
-async function run(name: string, args: string[]): Promise<Result> {
+async function run(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Result> {
   const replies = new Map<string, number>();
   const firstReplyAt = new Map<string, number>();
   const fake = await startFakeSlack((key, at) => {
@@ -127,7 +139,7 @@ async function run(name: string, args: string[]): Promise<Result> {
   });
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-load', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH, ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-load', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolvePort, reject) => {
@@ -244,12 +256,13 @@ const describe = (r: Result): string =>
   `    request → chat.postMessage p50 ${r.p50.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; peak RSS ${r.peakRss.toFixed(1)} MB (${r.listeningRss.toFixed(1)} MB when listening); ${r.seconds.toFixed(1)} s; CPU ${r.cpuPerMention.toFixed(2)} ms per mention` +
   (r.warnings > 0 ? `\n    ${r.warnings} warning/error log lines: ${r.warningSamples.join('; ')}` : '');
 
-const rounds: { bare: Result; bot: Result }[] = [];
+const rounds: { bare: Result; bot: Result; unrecorded?: Result }[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const bare = await run('bare bolt app (constant reply)', [...nodeArgs, 'bench/bare-bolt-app.mjs']);
-  const bot = await run('checklist bot (dist/main.js)', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js']);
-  rounds.push({ bare, bot });
-  console.log(`round ${round}: p99 ratio ${(bot.p99 / bare.p99).toFixed(2)}, CPU per mention ratio ${(bot.cpuPerMention / bare.cpuPerMention).toFixed(2)}\n${describe(bare)}\n${describe(bot)}`);
+  const unrecorded = RECORDING_AB ? await run('checklist bot, RECORDING=off', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js'], { RECORDING: 'off' }) : undefined;
+  const bot = await run('checklist bot (dist/main.js, embedded store)', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js']);
+  rounds.push({ bare, bot, ...(unrecorded ? { unrecorded } : {}) });
+  console.log(`round ${round}: p99 ratio ${(bot.p99 / bare.p99).toFixed(2)}, CPU per mention ratio ${(bot.cpuPerMention / bare.cpuPerMention).toFixed(2)}\n${describe(bare)}${unrecorded ? `\n${describe(unrecorded)}` : ''}\n${describe(bot)}`);
 }
 
 const median = (values: number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
@@ -264,3 +277,8 @@ console.log(
     `median bot p50 / p99 ${median(bots.map((r) => r.p50)).toFixed(0)} / ${median(bots.map((r) => r.p99)).toFixed(0)} ms; bare ${median(rounds.map((r) => r.bare.p50)).toFixed(0)} / ${median(rounds.map((r) => r.bare.p99)).toFixed(0)} ms\n` +
     `peak RSS, largest of the rounds ${peakRss.toFixed(1)} MB (target ≤ 200${peakRss <= 200 ? ', met' : ', MISSED'}); median CPU per mention ratio ${cpuRatio.toFixed(2)}`,
 );
+if (RECORDING_AB) {
+  const ratios = rounds.map((r) => r.bot.cpuPerMention / r.unrecorded!.cpuPerMention);
+  const extra = median(ratios) - 1;
+  console.log(`recording: median CPU per mention with / without records ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(3)).join(', ')}), i.e. ${(extra * 100).toFixed(1)} % (target ≤ 10 %${extra <= 0.1 ? ', met' : ', MISSED'})`);
+}

@@ -114,7 +114,8 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
     shared,
     inFlight,
-    recorder,
+    // RECORDING=off: nothing people ask is stored (the store still holds approved examples and, with PostgreSQL, dedupe).
+    ...(env.RECORDING === 'off' ? {} : { recorder }),
     storeStatus: () => recorder.status(),
     maintainers: maintainerTools(store, learning, base, config.MAINTAINER_USER_IDS ?? []),
     ...(model ? { model } : {}),
