@@ -25,6 +25,11 @@ export function openEmbedded(file: string): SqlDriver {
   const lock = `${file}.lock`;
   if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
   const db = new sqlite.Database(file);
+  // Measured on a commit of 200 records: deleting and re-creating the rollback journal on every commit cost more than
+  // the inserts. PERSIST keeps the journal file and zeroes its header instead; NORMAL syncs less often than FULL (a
+  // power cut may lose the last batch of records, a crash of the process cannot corrupt the file).
+  db.exec('PRAGMA journal_mode=PERSIST');
+  db.exec('PRAGMA synchronous=NORMAL');
   // Prepared once per SQL text (the store's statements are a fixed set). Numbered placeholders: `$1` in the shared
   // SQL is `?1` for SQLite, bound by position.
   const prepared = new Map<string, { statement: sqlite.Statement; reads: boolean }>();
