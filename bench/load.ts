@@ -28,6 +28,7 @@ import { readLabelledSet } from '../src/eval/labelled-set.js';
 import { cpuMs, peakRssMb, quantile, rssMb, startNodeFlags } from './measure.js';
 import { eventEnvelope, mentionEvent, slackHeaders } from '../test/fakes/slack-requests.js';
 import { prng } from '../test/fuzz/inputs.js';
+import { startCluster, type Cluster } from '../test/store/postgres-cluster.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '300' },
     rounds: { type: 'string', default: '3' },
     'recording-ab': { type: 'boolean', default: false },
+    replicas: { type: 'string', default: '1' },
   },
 });
 const COUNT = Number(values.count);
@@ -49,6 +51,20 @@ const WARMUP = Number(values.warmup);
 const ROUNDS = Number(values.rounds);
 /** Each round also runs the bot with RECORDING=off, to measure what keeping records costs per mention. */
 const RECORDING_AB = values['recording-ab'];
+/**
+ * --replicas N runs N bot processes on one PostgreSQL database (DATABASE_URL, or a throwaway cluster started here
+ * from PostgreSQL's server binaries): mentions go to the replicas in turn and every retry to another replica than
+ * the original, so only the shared dedupe keeps each mention answered once. CPU is summed, RSS is the largest.
+ */
+const REPLICAS = Number(values.replicas);
+let cluster: Cluster | undefined;
+let replicaDatabase = process.env.DATABASE_URL;
+if (REPLICAS > 1 && !replicaDatabase) {
+  cluster = await startCluster();
+  replicaDatabase = cluster.url;
+}
+/** Event IDs differ between runs: the replicas' shared dedupe remembers them across runs on one database. */
+let runNumber = 0;
 const questions = readLabelledSet(resolve(ROOT, 'test', 'fixtures', 'questions.tsv'))
   .filter((q) => q.question.trim())
   .map((q) => q.question);
@@ -130,50 +146,76 @@ async function startFakeSlack(onReply: (key: string, at: number) => void): Promi
   };
 }
 
-async function run(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Result> {
+async function run(name: string, args: string[], extraEnv: Record<string, string> = {}, replicas = 1): Promise<Result> {
   const replies = new Map<string, number>();
   const firstReplyAt = new Map<string, number>();
   const fake = await startFakeSlack((key, at) => {
     replies.set(key, (replies.get(key) ?? 0) + 1);
     if (!firstReplyAt.has(key)) firstReplyAt.set(key, at);
   });
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}), SLACK_BOT_TOKEN: 'xoxb-1-2-load', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), ...extraEnv },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolvePort, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.includes('"event":"listening"'));
-      if (line) resolvePort((JSON.parse(line) as { port: number }).port);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
+  const run = ++runNumber;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  const children: ChildProcess[] = Array.from({ length: replicas }, () =>
+    spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        ...(process.env.ANSWER_CACHE_SIZE ? { ANSWER_CACHE_SIZE: process.env.ANSWER_CACHE_SIZE } : {}),
+        SLACK_BOT_TOKEN: 'xoxb-1-2-load',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATA_DIR: dataDir,
+        ...(replicas > 1 ? { DATABASE_URL: replicaDatabase! } : {}),
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  const ports = await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<number>((resolvePort, reject) => {
+          let buffer = '';
+          child.stdout!.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString();
+            const line = buffer.split('\n').find((l) => l.includes('"event":"listening"'));
+            if (line) resolvePort((JSON.parse(line) as { port: number }).port);
+          });
+          child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+        }),
+    ),
+  );
   let warnings = 0;
   const warningSamples = new Map<string, number>();
-  let partial = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split('\n');
-    partial = lines.pop()!; // a line cut between two chunks is finished by the next one
-    for (const line of lines) {
-      if (process.env.BENCH_DEBUG && line && !line.startsWith('{')) console.log(`[${name.split(' ')[0]}] ${line}`);
-      if (!/"level":(40|50|60)/.test(line)) continue;
-      warnings++;
-      const msg = /"msg":"([^"]{0,80})/.exec(line)?.[1] ?? line.slice(0, 80);
-      warningSamples.set(msg, (warningSamples.get(msg) ?? 0) + 1);
-    }
-  });
-  const listeningRss = rssMb(child.pid!);
+  for (const child of children) {
+    let partial = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop()!; // a line cut between two chunks is finished by the next one
+      for (const line of lines) {
+        if (process.env.BENCH_DEBUG && line && !line.startsWith('{')) console.log(`[${name.split(' ')[0]}] ${line}`);
+        if (!/"level":(40|50|60)/.test(line)) continue;
+        warnings++;
+        const msg = /"msg":"([^"]{0,80})/.exec(line)?.[1] ?? line.slice(0, 80);
+        warningSamples.set(msg, (warningSamples.get(msg) ?? 0) + 1);
+      }
+    });
+  }
+  const listeningRss = Math.max(...children.map((child) => rssMb(child.pid!)));
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
   // Warm-up, not counted: opens the connection pools and compiles the hot paths of both the app and this harness.
-  const warmupJobs = Array.from({ length: WARMUP }, (_, i) => signed(eventEnvelope(mentionEvent(questions[i % questions.length]!, { ts: `1700000000.${String(i).padStart(6, '0')}` }), `EvWARM${i}`).body));
+  const warmupJobs = Array.from({ length: WARMUP }, (_, i) => signed(eventEnvelope(mentionEvent(questions[i % questions.length]!, { ts: `1700000000.${String(i).padStart(6, '0')}` }), `EvWARM${run}-${i}`).body));
   let nextWarm = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (nextWarm < warmupJobs.length) await post(agent, port, warmupJobs[nextWarm++]!);
+      while (nextWarm < warmupJobs.length) {
+        const index = nextWarm++;
+        await post(agent, ports[index % replicas]!, warmupJobs[index]!);
+      }
     }),
   );
   const warmDeadline = now() + 10_000;
@@ -185,26 +227,28 @@ async function run(name: string, args: string[], extraEnv: Record<string, string
   const random = prng(7);
   const sentAt = new Map<string, number>();
   const ackedAt = new Map<string, number>();
-  type Job = { key: string; request: SignedRequest; retry: boolean };
+  type Job = { key: string; request: SignedRequest; retry: boolean; port: number };
   const jobs: Job[] = [];
   const retries: Job[] = [];
   for (let i = 0; i < COUNT; i++) {
     const event = mentionEvent(questions[i % questions.length]!, { ts: `1800000000.${String(i).padStart(6, '0')}` });
-    const { body } = eventEnvelope(event, `EvLOAD${i}`);
-    jobs.push({ key: String(event.ts), request: signed(body), retry: false });
-    if (random() < RETRY_SHARE) retries.push({ key: String(event.ts), request: signed(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }), retry: true });
+    const { body } = eventEnvelope(event, `EvLOAD${run}-${i}`);
+    jobs.push({ key: String(event.ts), request: signed(body), retry: false, port: ports[i % replicas]! });
+    // A retry goes to another replica than the first delivery (with one replica, the same one).
+    if (random() < RETRY_SHARE) retries.push({ key: String(event.ts), request: signed(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }), retry: true, port: ports[(i + 1) % replicas]! });
   }
   retries.forEach((job, i) => jobs.splice(Math.min(jobs.length, (i + 1) * Math.floor(COUNT / (retries.length + 1)) + 50), 0, job));
 
   let httpErrors = 0;
   let next = 0;
   const started = now();
-  const cpuBefore = cpuMs(child.pid!);
+  const cpuOfAll = (): number => children.reduce((sum, child) => sum + cpuMs(child.pid!), 0);
+  const cpuBefore = cpuOfAll();
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
       if (!job.retry) sentAt.set(job.key, now());
-      const status = await post(agent, port, job.request);
+      const status = await post(agent, job.port, job.request);
       if (!job.retry) ackedAt.set(job.key, now());
       if (status !== 200) httpErrors++;
     }
@@ -215,7 +259,7 @@ async function run(name: string, args: string[], extraEnv: Record<string, string
   while (firstReplyAt.size < COUNT && now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 500));
   const seconds = (now() - started) / 1000;
-  const cpuPerMention = (cpuMs(child.pid!) - cpuBefore) / COUNT;
+  const cpuPerMention = (cpuOfAll() - cpuBefore) / COUNT;
 
   const latencies = [...firstReplyAt.entries()].map(([key, at]) => at - sentAt.get(key)!).sort((a, b) => a - b);
   if (process.env.BENCH_DEBUG) {
@@ -233,7 +277,7 @@ async function run(name: string, args: string[], extraEnv: Record<string, string
     p50: quantile(latencies, 0.5),
     p90: quantile(latencies, 0.9),
     p99: quantile(latencies, 0.99),
-    peakRss: peakRssMb(child.pid!),
+    peakRss: Math.max(...children.map((child) => peakRssMb(child.pid!))),
     listeningRss,
     seconds,
     cpuPerMention,
@@ -241,8 +285,13 @@ async function run(name: string, args: string[], extraEnv: Record<string, string
     warningSamples: [...warningSamples.entries()].slice(0, 5).map(([m, n]) => `${n}× ${m}`),
   };
   agent.destroy();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await Promise.all(
+    children.map((child) => {
+      child.kill('SIGTERM');
+      return new Promise((r) => child.once('exit', r));
+    }),
+  );
+  if (name.includes('embedded store') || replicas > 1) console.log(`  (the records of this run: ${replicas > 1 ? `DATABASE_URL=${replicaDatabase}` : `DATA_DIR=${dataDir}`} npm run report)`);
   await fake.stop();
   return result;
 }
@@ -260,7 +309,10 @@ const rounds: { bare: Result; bot: Result; unrecorded?: Result }[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const bare = await run('bare bolt app (constant reply)', [...nodeArgs, 'bench/bare-bolt-app.mjs']);
   const unrecorded = RECORDING_AB ? await run('checklist bot, RECORDING=off', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js'], { RECORDING: 'off' }) : undefined;
-  const bot = await run('checklist bot (dist/main.js, embedded store)', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js']);
+  const bot =
+    REPLICAS > 1
+      ? await run(`checklist bot, ${REPLICAS} replicas on PostgreSQL`, [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js'], {}, REPLICAS)
+      : await run('checklist bot (dist/main.js, embedded store)', [...nodeArgs, ...BOT_NODE_FLAGS, 'dist/main.js']);
   rounds.push({ bare, bot, ...(unrecorded ? { unrecorded } : {}) });
   console.log(`round ${round}: p99 ratio ${(bot.p99 / bare.p99).toFixed(2)}, CPU per mention ratio ${(bot.cpuPerMention / bare.cpuPerMention).toFixed(2)}\n${describe(bare)}${unrecorded ? `\n${describe(unrecorded)}` : ''}\n${describe(bot)}`);
 }
@@ -282,3 +334,4 @@ if (RECORDING_AB) {
   const extra = median(ratios) - 1;
   console.log(`recording: median CPU per mention with / without records ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(3)).join(', ')}), i.e. ${(extra * 100).toFixed(1)} % (target ≤ 10 %${extra <= 0.1 ? ', met' : ', MISSED'})`);
 }
+cluster?.stop();
