@@ -102,7 +102,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     remember: (channel) => void store.markShared(channel).then(() => recorder.noteSuccess(), (error: unknown) => recorder.noteFailure('remembering a shared channel', error)),
   });
   // With PostgreSQL, replicas may share the work: a retry that reaches another replica is claimed in the database.
-  const dedupe: Deduper = storeConfig.config.databaseUrl ? new SharedDeduper((key, ttlMs) => store.claimEvent(key, ttlMs), (error) => recorder.noteFailure('the shared dedupe check', error)) : new EventDeduper();
+  const dedupe: Deduper = storeConfig.config.databaseUrl ? new SharedDeduper((keys, ttlMs) => store.claimEvents(keys, ttlMs), (error) => recorder.noteFailure('the shared dedupe check', error)) : new EventDeduper();
   const llmConfig = llm.llm;
   const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
   if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');

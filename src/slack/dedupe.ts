@@ -42,16 +42,22 @@ export class EventDeduper implements Deduper {
 }
 
 /** How long the shared check may take before the event is answered anyway (a duplicate beats silence). */
-export const SHARED_DEDUPE_TIMEOUT_MS = 1_000;
+export const SHARED_DEDUPE_TIMEOUT_MS = 2_000;
+
+/** Claims keys in the shared store; resolves with the keys this process won (first seen within the TTL). */
+export type ClaimEvents = (keys: readonly string[], ttlMs: number) => Promise<Set<string>>;
 
 /**
  * Dedupe across replicas: this process's memory first (a retry to the same replica costs no round trip), then a
- * claim in the shared store, which exactly one replica wins. When the store fails or is slow, the event is answered:
- * principle 3 (every question gets a reply) outranks a rare double answer during an outage.
+ * claim in the shared store, which exactly one replica wins. Events arriving together are claimed in one query.
+ * When the store fails or is slow, the event is answered: principle 3 (every question gets a reply) outranks a rare
+ * double answer during an outage.
  */
 export class SharedDeduper implements Deduper {
+  private waiting: Array<{ key: string; resolve: (won: boolean) => void }> = [];
+
   constructor(
-    private readonly claim: (key: string, ttlMs: number) => Promise<boolean>,
+    private readonly claim: ClaimEvents,
     private readonly onError: (error: unknown) => void,
     private readonly local = new EventDeduper(),
     private readonly timeoutMs = SHARED_DEDUPE_TIMEOUT_MS,
@@ -59,15 +65,25 @@ export class SharedDeduper implements Deduper {
 
   async isDuplicate(key: string): Promise<boolean> {
     if (this.local.isDuplicate(key)) return true;
+    return !(await new Promise<boolean>((resolve) => {
+      if (this.waiting.push({ key, resolve }) === 1) setImmediate(() => this.claimWaiting());
+    }));
+  }
+
+  /** Claims every key that arrived in this turn of the event loop with one query, bounded by the timeout. */
+  private claimWaiting(): void {
+    const batch = this.waiting;
+    this.waiting = [];
     let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the shared dedupe check took over ${this.timeoutMs} ms`)), this.timeoutMs)));
-      return !(await Promise.race([this.claim(key, DEDUPE_TTL_MS), timeout]));
-    } catch (error) {
-      this.onError(error);
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the shared dedupe check took over ${this.timeoutMs} ms`)), this.timeoutMs)));
+    Promise.race([this.claim(batch.map((entry) => entry.key), DEDUPE_TTL_MS), timeout])
+      .then(
+        (won) => batch.forEach((entry) => entry.resolve(won.has(entry.key))),
+        (error: unknown) => {
+          this.onError(error);
+          batch.forEach((entry) => entry.resolve(true));
+        },
+      )
+      .finally(() => clearTimeout(timer));
   }
 }

@@ -19,7 +19,8 @@ const MIGRATION_LOCK = 1_317_013;
 export function openPostgres(url: string, onError: (error: Error) => void): SqlDriver {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
+    // Records, dedupe claims and reads share the pool; claims are batched, so a few connections serve many events.
+    max: 8,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
     query_timeout: PG_STATEMENT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,

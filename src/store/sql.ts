@@ -1,7 +1,7 @@
 /**
  * The one thing the store needs from a database engine: run a statement with `$1, $2…` parameters and get rows back.
  * Both engines (embedded SQLite, PostgreSQL) run the same SQL text: the schema and queries in this folder keep to the
- * dialect the two share (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, INSERT … ON CONFLICT, no RETURNING, no SERIAL).
+ * dialect the two share (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, INSERT … ON CONFLICT … RETURNING, no SERIAL).
  */
 export interface SqlExecutor {
   query<Row extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<{ rows: Row[]; changes: number }>;

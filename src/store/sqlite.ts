@@ -35,7 +35,7 @@ export function openEmbedded(file: string): SqlDriver {
   const prepared = new Map<string, { statement: sqlite.Statement; reads: boolean }>();
   const prepare = (sql: string) => {
     let entry = prepared.get(sql);
-    if (!entry) prepared.set(sql, (entry = { statement: db.prepare(sql.replace(/\$(\d+)/g, '?$1')), reads: /^\s*(select|with)\b/i.test(sql) }));
+    if (!entry) prepared.set(sql, (entry = { statement: db.prepare(sql.replace(/\$(\d+)/g, '?$1')), reads: /^\s*(select|with)\b|\breturning\b/i.test(sql) }));
     return entry;
   };
   const run: SqlExecutor['query'] = async (sql, params = []) => {

@@ -59,16 +59,20 @@ export class Store {
   }
 
   /**
-   * Claims an event for this process: true the first time the key is seen within `ttlMs` by any process sharing the
-   * database, false for a repeat. One statement, so two replicas claiming at once cannot both win.
+   * Claims events for this process: the keys returned are those seen for the first time within `ttlMs` by any
+   * process sharing the database; the others are repeats. One statement, so two replicas claiming the same key at
+   * once cannot both win; several keys in one round trip, so a burst of events costs one query, not one each.
    */
-  async claimEvent(key: string, ttlMs: number): Promise<boolean> {
+  async claimEvents(keys: readonly string[], ttlMs: number): Promise<Set<string>> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return new Set();
     const now = this.now();
-    const { changes } = await this.db.query(
-      'INSERT INTO seen_events (event_key, at) VALUES ($1, $2) ON CONFLICT (event_key) DO UPDATE SET at = excluded.at WHERE seen_events.at < $3',
-      [key, now, now - ttlMs],
+    const rows = unique.map((_, i) => `($${i + 3}, $1)`).join(', ');
+    const { rows: won } = await this.db.query<{ event_key: string }>(
+      `INSERT INTO seen_events (event_key, at) VALUES ${rows} ON CONFLICT (event_key) DO UPDATE SET at = excluded.at WHERE seen_events.at < $2 RETURNING event_key`,
+      [now, now - ttlMs, ...unique],
     );
-    return changes > 0;
+    return new Set(won.map((row) => row.event_key));
   }
 
   async markShared(channel: string): Promise<void> {

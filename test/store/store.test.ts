@@ -76,15 +76,15 @@ for (const engine of ENGINES) {
     });
 
     it('claims an event once within the TTL, again after it', async () => {
-      expect(await store.claimEvent('Ev1', 600_000)).toBe(true);
-      expect(await store.claimEvent('Ev1', 600_000)).toBe(false);
+      expect(await store.claimEvents(['Ev1', 'Ev2'], 600_000)).toEqual(new Set(['Ev1', 'Ev2']));
+      expect(await store.claimEvents(['Ev1', 'Ev3'], 600_000)).toEqual(new Set(['Ev3']));
       now += 600_001;
-      expect(await store.claimEvent('Ev1', 600_000)).toBe(true);
+      expect(await store.claimEvents(['Ev1'], 600_000)).toEqual(new Set(['Ev1']));
     });
 
     it('claims an event for exactly one of many concurrent claimers', async () => {
-      const results = await Promise.all(Array.from({ length: 8 }, () => store.claimEvent('Ev-race', 600_000)));
-      expect(results.filter(Boolean)).toHaveLength(1);
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.claimEvents(['Ev-race', 'Ev-race'], 600_000)));
+      expect(results.filter((won) => won.has('Ev-race'))).toHaveLength(1);
     });
 
     it('remembers shared channels', async () => {
