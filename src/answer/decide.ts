@@ -65,15 +65,56 @@ export type Decision =
   | { kind: 'help' }
   | { kind: 'lookup'; items: KnowledgeItem[]; truncated: number }
   | { kind: 'section'; title: string; items: KnowledgeItem[] }
-  | { kind: 'answered'; item: KnowledgeItem; score: number; seeAlso: KnowledgeItem[]; close: boolean; hits: Hit[] }
-  | {
-      kind: 'no_match';
-      reason: NoMatchReason;
-      /** The gap topic, or the item numbers that do not exist. */
-      detail?: string;
-      suggestions: KnowledgeItem[];
-      hits: Hit[];
-    };
+  | AnsweredDecision
+  | NoMatchDecision
+  | { kind: 'multi'; parts: QuestionPart[] };
+
+export interface AnsweredDecision {
+  kind: 'answered';
+  item: KnowledgeItem;
+  score: number;
+  seeAlso: KnowledgeItem[];
+  close: boolean;
+  hits: Hit[];
+  /**
+   * Specific things the question names (a standard, certification, version, figure or vendor: "ISO 27001", "TLS 1.3",
+   * "99.99%") that the cited item's answer does not state. The reply says so first, so nobody reads the item's answer
+   * as a "yes" to them.
+   */
+  unlisted: string[];
+}
+
+export interface NoMatchDecision {
+  kind: 'no_match';
+  reason: NoMatchReason;
+  /** The gap topic, or the item numbers that do not exist. */
+  detail?: string;
+  suggestions: KnowledgeItem[];
+  hits: Hit[];
+}
+
+/** One question of a message that asks several ("what's our RPO and RTO?"), with its own decision. */
+export interface QuestionPart {
+  question: string;
+  decision: AnsweredDecision | NoMatchDecision;
+}
+
+/** The items a reply answers with, best first: several for a multi-part question, none for help and not covered. */
+export function citedItems(decision: Decision): KnowledgeItem[] {
+  switch (decision.kind) {
+    case 'lookup':
+    case 'section':
+      return decision.items;
+    case 'answered':
+      return [decision.item];
+    case 'multi': {
+      const items = decision.parts.flatMap((part) => citedItems(part.decision));
+      return items.filter((item, i) => items.indexOf(item) === i);
+    }
+    default:
+      return [];
+  }
+}
 
 export interface Answer {
   question: string;
@@ -176,7 +217,7 @@ export class Answerer {
       .map((hit) => hit.item);
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
     const close = second !== undefined && (vague || second.score >= top.score * this.options.closeRatio);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits };
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
   }
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
