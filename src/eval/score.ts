@@ -21,7 +21,7 @@ export interface Scored {
 }
 
 export function scoreOne(question: LabelledQuestion, result: AnswerJson): Scored {
-  const answered = result.status === 'answered' && result.cited.length > 0;
+  const answered = result.status === 'answered' && result.cited.length > 0; // a picker (`close`) answers nothing
   let outcome: Outcome;
   if (question.expected.length === 0) {
     outcome = result.status === 'no_match' ? 'refused' : 'false_answer';
