@@ -230,8 +230,10 @@ export class Answerer {
         continue;
       }
       for (const [i, side] of sides.entries()) {
-        const sideSearch = this.index.search(side);
-        parts.push({ question: side, decision: this.decide(side, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+        // "…and how fast?": a side that is only a question word asks about the side before it.
+        const asked = i > 0 && isElliptical(side, this.index.search(side)) ? `${sides[i - 1]} ${side}` : side;
+        const sideSearch = this.index.search(asked);
+        parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
     }
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
@@ -239,7 +241,9 @@ export class Answerer {
     // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
     // questions of the message when there are any.
     const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
-    const strong = distinct.length >= 2 ? distinct.filter((part) => coverage(part.decision, part.search) >= this.options.multiPartCoverage) : distinct;
+    // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
+    // splitting one message must each fit their item well.
+    const strong = distinct.length >= 2 ? distinct.filter((part) => part.additive || coverage(part.decision, part.search) >= this.options.multiPartCoverage) : distinct;
     if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
       const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
@@ -276,7 +280,8 @@ export class Answerer {
     if (!top) return noMatch('no_results');
 
     const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-    if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
+    const topical = terms.length - search.everydayTerms.length;
+    if (topical <= this.options.shortQuestionTerms && search.knownTerms.length < topical) return noMatch('low_coverage');
     if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
 
     const seeAlso = hits
@@ -306,6 +311,10 @@ function isMetaMessage(text: string): boolean {
   const content = tokens.filter((token) => processTerm(token) !== null);
   return content.length > 0 && content.every((token) => META_WORDS.has(token));
 }
+
+/** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */
+const isElliptical = (clause: string, search: SearchOutcome): boolean =>
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 1;
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {

@@ -49,6 +49,8 @@ export function splitSentences(message: string): string[] {
       if (!ABBREVIATIONS.has(word) && !/\d$/u.test(text.slice(start, i))) cut(i + 1, i + 1);
     } else if ((ch === '—' || ch === '–' || ch === '-') && text[i - 1] === ' ' && text[i + 1] === ' ') {
       cut(i, i + 1);
+    } else if ((ch === ':' || ch === '：') && /\s/u.test(text[i + 1] ?? ' ') && i - start <= 60) {
+      cut(i, i + 1); // a preamble: "Two things from Acme: …", 「質問です：…」
     } else if (ch === '、' || ch === ',') {
       if (SCENE_SETTING_CLAUSE.test(text.slice(Math.max(start, i - 12), i))) cut(i + 1, i + 1);
       // ", since they…", ", because…", ", as their…": what follows gives a reason, not a question.
@@ -137,7 +139,7 @@ export function nameCandidates(message: string): string[] {
 
 /** Conjunctions joining two things asked about: "RPO and RTO", 「RPOとRTO」, 「〜のか、〜のか」. */
 const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|や|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|、(?:あと|それと|また)、?/u;
+  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|や|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/u;
 
 /**
  * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A

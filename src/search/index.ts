@@ -97,6 +97,8 @@ export interface SearchOutcome {
   corrections: Array<[string, string]>;
   /** Content terms that matched some item (directly, by prefix, fuzzily or through a synonym). */
   knownTerms: string[];
+  /** Unknown terms that are how people talk rather than what they ask about (see `SearchOptions.unknownWords`). */
+  everydayTerms: string[];
   /** Weight of each content term: rarer terms weigh more; a term unknown to the index gets the highest weight. */
   weights: Map<string, number>;
   /** Sum of the content terms' weights. */
@@ -252,7 +254,11 @@ export class ChecklistIndex {
     const weights = new Map(
       terms.map((term) => {
         const df = this.documentFrequency(term);
-        return [term, df > 0 ? Math.log(1 + n / df) : this.synonyms.has(term) ? maxIdf : maxIdf * this.unknownWordShare(tokenOf.get(term) ?? term)] as const;
+        if (df > 0) return [term, Math.log(1 + n / df)] as const;
+        // A word known only through its synonyms ("keep" → retain, 保存) means what they mean: weigh it as the rarest of them.
+        const through = (this.synonyms.get(term) ?? []).map((synonym) => this.documentFrequency(synonym)).filter((f) => f > 0);
+        if (through.length > 0) return [term, Math.log(1 + n / Math.min(...through))] as const;
+        return [term, this.synonyms.has(term) ? maxIdf : maxIdf * this.unknownWordShare(tokenOf.get(term) ?? term)] as const;
       }),
     );
 
@@ -303,9 +309,13 @@ export class ChecklistIndex {
       .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
       .sort(byScore)
       .slice(0, limit);
-    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), weights };
+    const everyday = terms.filter((term) => !known.has(term) && (weights.get(term) ?? 0) < maxIdf * EVERYDAY_WEIGHT_SHARE);
+    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
 }
+
+/** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
+const EVERYDAY_WEIGHT_SHARE = 0.5;
 
 // The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
 let synonymTable: Map<string, string[]> | undefined;
