@@ -3,8 +3,7 @@ import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
-import { processTerm, tokenize } from '../search/tokenize.js';
-import { conjunctionParts, nameCandidates, segmentMessage } from './message.js';
+import { MessageReader, nameCandidates } from './message.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -21,11 +20,6 @@ import { conjunctionParts, nameCandidates, segmentMessage } from './message.js';
  * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
  *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
  */
-/**
- * Messages made only of these words (plus stop words) are people trying the bot out ("test", "can you help me?"):
- * they get the usage help, not the pen-test item.
- */
-const META_WORDS = new Set(['help', 'test', 'testing', 'ping', 'bot', 'usage', 'commands', 'テスト', 'ヘルプ', '使い方', 'てすと']);
 
 export interface DecisionOptions {
   /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
@@ -37,6 +31,12 @@ export interface DecisionOptions {
    * answer confidently: it is marked `close`, so Slack offers a picker. Default 5.
    */
   vagueWordItems: number;
+  /**
+   * A best score below `weakScore` is answered only when the item explains at least `weakCoverage` of the question:
+   * casual messages that share one word with an item score low and cover little. Defaults 20 and 0.6.
+   */
+  weakScore: number;
+  weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
   /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
@@ -62,6 +62,8 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
   minScore: 4,
+  weakScore: 20,
+  weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
   closeRatio: 0.75,
@@ -159,6 +161,7 @@ export class Answerer {
   readonly index: ChecklistIndex;
   private readonly numbers: Set<number>;
   private readonly gaps: GapMatcher;
+  private readonly reader: MessageReader;
   /** Normalized section and category names (Japanese and English) → the items they list. */
   private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
@@ -171,6 +174,7 @@ export class Answerer {
     this.index = index ?? new ChecklistIndex(knowledge);
     this.numbers = new Set(knowledge.items.map((item) => item.no));
     this.gaps = new GapMatcher(knowledge.gaps);
+    this.reader = new MessageReader(knowledge.vocabulary.framing);
     for (const item of knowledge.items) {
       for (const [name, key, title] of [
         [item.section, 'section', item.section],
@@ -188,7 +192,7 @@ export class Answerer {
 
   answer(question: string): Answer {
     const text = question.trim();
-    if (!text || isMetaMessage(text)) return { question, decision: { kind: 'help' } };
+    if (!text || this.isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
     if (reference?.kind === 'items') {
@@ -212,7 +216,7 @@ export class Answerer {
   private answerMessage(question: string, text: string): Answer {
     const names = nameCandidates(text).filter((word) => !this.index.knows(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
-    const segments = segmentMessage(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
+    const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
     const asking = segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments;
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
@@ -223,7 +227,7 @@ export class Answerer {
         parts.push({ question: segment.text, decision, search, additive: segment.additive });
         continue;
       }
-      const sides = conjunctionParts(segment.text);
+      const sides = this.reader.conjunctionParts(segment.text);
       // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
       if (sides.length === 1 || (decision.kind === 'answered' && !decision.close && coverage(decision, search) >= this.options.wholeClauseCoverage)) {
         parts.push({ question: segment.text, decision, search, additive: segment.additive });
@@ -283,6 +287,8 @@ export class Answerer {
     const topical = terms.length - search.everydayTerms.length;
     if (topical <= this.options.shortQuestionTerms && search.knownTerms.length < topical) return noMatch('low_coverage');
     if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
+    // A weak match that also leaves much of the question unexplained: the nearest items, not a confident answer.
+    if (top.score < this.options.weakScore && covered / totalWeight < this.options.weakCoverage) return noMatch('low_coverage');
 
     const seeAlso = hits
       .slice(1)
@@ -297,19 +303,22 @@ export class Answerer {
     return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
   }
 
+  /**
+   * "help", "?", "test", "can you help me": only meta words and stop words. People trying the bot out get the usage
+   * help, not the pen-test item. Only a short prefix is read: a long message is not a greeting.
+   */
+  private isMetaMessage(text: string): boolean {
+    const normalized = normalizeText(text.slice(0, 200)).trim();
+    if (/^[?？]+$/u.test(normalized)) return true;
+    const { analyzer } = this.index;
+    const content = analyzer.tokenize(normalized).filter((token) => analyzer.processTerm(token) !== null);
+    return content.length > 0 && content.every((token) => analyzer.metaWords.has(token));
+  }
+
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
   private sectionNamed(text: string): Decision | undefined {
     return this.sections.get(normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim());
   }
-}
-
-/** "help", "?", "test", "can you help me": only meta words and stop words. */
-function isMetaMessage(text: string): boolean {
-  const normalized = normalizeText(text).trim();
-  if (/^[?？]+$/u.test(normalized)) return true;
-  const tokens = tokenize(normalized);
-  const content = tokens.filter((token) => processTerm(token) !== null);
-  return content.length > 0 && content.every((token) => META_WORDS.has(token));
 }
 
 /** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseSheet } from './parse-sheet.js';
+import { VocabularySchema, type Vocabulary } from './vocabulary.js';
 import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
@@ -11,6 +12,7 @@ export const KNOWLEDGE_FILES = {
   sheet: 'security-checklist.txt',
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
+  vocabulary: 'vocabulary.yaml',
 } as const;
 
 /** An item together with everything the bot may show about it. */
@@ -32,6 +34,8 @@ export interface Knowledge {
   items: KnowledgeItem[];
   byNo: Map<number, KnowledgeItem>;
   gaps: Gaps['topics'];
+  /** How people write (knowledge/vocabulary.yaml): what search and the reading of messages use. */
+  vocabulary: Vocabulary;
   /** Short content hash over every knowledge file: which version of the sheet an answer came from. */
   version: string;
   loadedAt: Date;
@@ -61,6 +65,7 @@ export function loadKnowledge(dir: string): Knowledge {
     sheet: read(KNOWLEDGE_FILES.sheet),
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
+    vocabulary: read(KNOWLEDGE_FILES.vocabulary),
   });
 }
 
@@ -69,14 +74,16 @@ export interface KnowledgeSources {
   sheet: string;
   companion: string;
   gaps: string;
+  vocabulary: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
   const parsed = parseSheet(sources.sheet, KNOWLEDGE_FILES.sheet);
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value) throw new KnowledgeError(errors);
+  const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value) throw new KnowledgeError(errors);
 
   const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value)];
   const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!));
@@ -86,6 +93,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.companion)
     .update('\0')
     .update(sources.gaps)
+    .update('\0')
+    .update(sources.vocabulary)
     .digest('hex')
     .slice(0, 12);
   return {
@@ -95,6 +104,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     items,
     byNo: new Map(items.map((item) => [item.no, item])),
     gaps: gaps.value.topics,
+    vocabulary: vocabulary.value,
     version,
     loadedAt,
     warnings,

@@ -1,10 +1,9 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { isJapanese, normalizeText } from './normalize.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
 import { SpellingCorrector } from './spelling.js';
 import { frequencyRank } from './word-frequency.js';
-import { analyze, isBoilerplate, processTerm, tokenize } from './tokenize.js';
+import { Analyzer } from './tokenize.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
@@ -73,7 +72,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   commonTermShare: 0.5,
   commonTermMaxItems: 2000,
   proximityBoost: 0.5,
-  coordination: 1,
+  coordination: 2,
   unknownWords: { everyday: 0.1, familiar: 0.5, figures: 0.3, verbs: 0.5 },
   everydayRank: 3000,
 };
@@ -110,7 +109,8 @@ export class ChecklistIndex {
   readonly options: SearchOptions;
   private readonly search_: MiniSearch<Doc>;
   private readonly docFrequency = new Map<string, number>();
-  private readonly synonyms = synonymMap();
+  readonly analyzer: Analyzer;
+  private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
@@ -125,6 +125,10 @@ export class ChecklistIndex {
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options, boost: { ...DEFAULT_SEARCH_OPTIONS.boost, ...options.boost } };
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
+    this.analyzer = new Analyzer(knowledge.vocabulary);
+    this.synonyms = this.analyzer.synonyms;
+    const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
+    const processTerm = (token: string): string | null => this.analyzer.processTerm(token);
     // Word segmentation is the costly step of indexing: segment each text once and share the tokens.
     const tokenCache = new Map<string, string[]>();
     const cachedTokenize = (text: string): string[] => {
@@ -160,12 +164,12 @@ export class ChecklistIndex {
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
-    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...synonymWords()]);
+    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...this.analyzer.synonymWords]);
   }
 
   /** True when the word (as typed) is a word of the sheet or of the synonym table: not a name or a stranger. */
   knows(word: string): boolean {
-    const term = processTerm(normalizeText(word));
+    const term = this.analyzer.processTerm(normalizeText(word));
     return term !== null && (this.docFrequency.has(term) || this.synonyms.has(term));
   }
 
@@ -221,14 +225,15 @@ export class ChecklistIndex {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
     const tokenOf = new Map<string, string>(); // term -> the word as typed (normalized), for unknown-word weights
-    for (const token of tokenize(question.slice(0, this.options.maxQuestionChars))) {
+    const { analyzer } = this;
+    for (const token of analyzer.tokenize(question.slice(0, this.options.maxQuestionChars))) {
       if (termList.length >= this.options.maxTerms) break;
-      if (isBoilerplate(token)) continue;
-      let term = processTerm(token);
+      if (analyzer.isBoilerplate(token)) continue;
+      let term = analyzer.processTerm(token);
       if (term === null) continue;
       if (!this.docFrequency.has(term) && !this.synonyms.has(term)) {
         const corrected = this.speller.correct(token);
-        const correctedTerm = corrected && corrected !== token ? processTerm(corrected) : null;
+        const correctedTerm = corrected && corrected !== token ? analyzer.processTerm(corrected) : null;
         if (correctedTerm) {
           corrections.push([token, corrected!]);
           term = correctedTerm;
@@ -316,27 +321,6 @@ export class ChecklistIndex {
 
 /** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
 const EVERYDAY_WEIGHT_SHARE = 0.5;
-
-// The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
-let synonymTable: Map<string, string[]> | undefined;
-let synonymTokens: string[] | undefined;
-
-/** Each analyzed term of SYNONYM_GROUPS → the other terms of its groups. */
-function synonymMap(): Map<string, string[]> {
-  if (synonymTable) return synonymTable;
-  synonymTable = new Map();
-  for (const group of SYNONYM_GROUPS) {
-    const terms = [...new Set(group.flatMap((word) => analyze(word)))];
-    for (const term of terms) {
-      const others = terms.filter((other) => other !== term);
-      synonymTable.set(term, [...new Set([...(synonymTable.get(term) ?? []), ...others])]);
-    }
-  }
-  return synonymTable;
-}
-
-/** The raw words of SYNONYM_GROUPS, which the spelling corrector also knows. */
-const synonymWords = (): string[] => (synonymTokens ??= SYNONYM_GROUPS.flat().flatMap(tokenize));
 
 /** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
 const ALIAS_SEPARATOR = ' \n ';
