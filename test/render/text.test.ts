@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { customerSentence, pasteLine, renderAnswerText } from '../../src/answer/render-text.js';
+import { customerSentence, pasteLine, renderAnswerText } from '../../src/render/text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
