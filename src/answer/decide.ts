@@ -4,6 +4,7 @@ import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js'
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
+import { NamedThings } from './claims.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -162,6 +163,8 @@ export class Answerer {
   private readonly numbers: Set<number>;
   private readonly gaps: GapMatcher;
   private readonly reader: MessageReader;
+  /** Finds what a question names (ISO 27001, TLS 1.3, 99.99 %) that the cited answer does not state. */
+  readonly named: NamedThings;
   /** Normalized section and category names (Japanese and English) → the items they list. */
   private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
@@ -175,6 +178,7 @@ export class Answerer {
     this.numbers = new Set(knowledge.items.map((item) => item.no));
     this.gaps = new GapMatcher(knowledge.gaps);
     this.reader = new MessageReader(knowledge.vocabulary.framing);
+    this.named = new NamedThings(knowledge.vocabulary);
     for (const item of knowledge.items) {
       for (const [name, key, title] of [
         [item.section, 'section', item.section],
@@ -300,7 +304,7 @@ export class Answerer {
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
     const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
     const close = second !== undefined && (vague || rival);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, text) };
   }
 
   /**
