@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseSheet } from './parse-sheet.js';
 import { VocabularySchema, type Vocabulary } from './vocabulary.js';
-import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
+import { CompanionSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
 export const KNOWLEDGE_FILES = {
@@ -13,6 +13,7 @@ export const KNOWLEDGE_FILES = {
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
   vocabulary: 'vocabulary.yaml',
+  examples: 'examples.yaml',
 } as const;
 
 /** An item together with everything the bot may show about it. */
@@ -23,6 +24,8 @@ export interface KnowledgeItem extends Item {
   /** The sheet says 非公開: the company declines to disclose this figure. */
   notDisclosed: boolean;
   aliases: string[];
+  /** Example questions this item answers (knowledge/examples.yaml), English and Japanese: search only. */
+  examples: string[];
   sectionEn?: string;
   categoryEn?: string;
 }
@@ -66,6 +69,7 @@ export function loadKnowledge(dir: string): Knowledge {
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
     vocabulary: read(KNOWLEDGE_FILES.vocabulary),
+    examples: read(KNOWLEDGE_FILES.examples),
   });
 }
 
@@ -75,6 +79,7 @@ export interface KnowledgeSources {
   companion: string;
   gaps: string;
   vocabulary: string;
+  examples: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
@@ -82,11 +87,19 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
   const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value) throw new KnowledgeError(errors);
+  const examples = parseYamlFile(sources.examples, KNOWLEDGE_FILES.examples, ExamplesSchema);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value) throw new KnowledgeError(errors);
 
-  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value)];
-  const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!));
+  const numbers = new Set(parsed.sheet.items.map((item) => item.no));
+  const orphanExamples: Problem[] = Object.keys(examples.value.items)
+    .filter((key) => !numbers.has(Number(key)))
+    .map((key) => ({ file: KNOWLEDGE_FILES.examples, code: 'orphan_examples', message: `examples for ${key}: there is no item ${key} on the sheet` }));
+  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value), ...orphanExamples];
+  const items = parsed.sheet.items.map((item) => {
+    const own = examples.value!.items[String(item.no)];
+    return { ...withCompanion(item, companion.value!), examples: own ? [...own.en, ...own.ja] : [] };
+  });
   const version = createHash('sha256')
     .update(sources.sheet)
     .update('\0')
@@ -95,6 +108,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.gaps)
     .update('\0')
     .update(sources.vocabulary)
+    .update('\0')
+    .update(sources.examples)
     .digest('hex')
     .slice(0, 12);
   return {
@@ -131,7 +146,7 @@ export function isStale(item: Item, translation: Translation): boolean {
   return translation.source.name !== item.name || translation.source.definition !== item.definition || translation.source.answer !== item.answer;
 }
 
-function withCompanion(item: Item, companion: Companion): KnowledgeItem {
+function withCompanion(item: Item, companion: Companion): Omit<KnowledgeItem, 'examples'> {
   const translation = companion.items[String(item.no)];
   const stale = translation ? isStale(item, translation) : false;
   return {
