@@ -344,9 +344,9 @@ export class Answerer {
   }
 }
 
-/** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */
+/** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
 const isElliptical = (clause: string, search: SearchOutcome): boolean =>
-  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 1;
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 2;
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
@@ -358,4 +358,5 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 
 /** Matches the given names as whole words, possessive or not. */
-const namePattern = (names: string[]): RegExp => new RegExp(`\\b(?:${names.join('|')})(?:['’]s)?\\b`, 'gu');
+const namePattern = (names: string[]): RegExp =>
+  new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');
