@@ -92,4 +92,8 @@ export type ProblemCode =
   | 'missing_category_name'
   | 'ambiguous_alias'
   | 'gap_overlaps_alias'
-  | 'orphan_examples';
+  | 'orphan_examples'
+  | 'alias_analyses_to_nothing'
+  | 'alias_collision'
+  | 'synonym_analyses_to_nothing'
+  | 'duplicate_example';
