@@ -5,6 +5,7 @@ import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
 import { NamedThings } from './claims.js';
+import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -218,7 +219,8 @@ export class Answerer {
    * confident on its own, the asking clauses together (then the whole message) are decided as one question.
    */
   private answerMessage(question: string, text: string): Answer {
-    const names = nameCandidates(text).filter((word) => !this.index.knows(word));
+    // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
     const asking = this.elaborationsMerged(segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
