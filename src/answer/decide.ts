@@ -41,7 +41,7 @@ export interface DecisionOptions {
   weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
-  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.85. */
   closeRatio: number;
   /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
@@ -68,7 +68,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
-  closeRatio: 0.75,
+  closeRatio: 0.85,
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
