@@ -65,6 +65,27 @@ export const GapsSchema = z.object({
 });
 export type Gaps = z.infer<typeof GapsSchema>;
 
+/**
+ * Known typos of the sheet (knowledge/errata.yaml), e.g. 案誤化 for 暗号化 in item 48. The cell stays byte for byte;
+ * staff see the correction next to it, and the customer copy offers the corrected reading, marked as corrected.
+ */
+export const ErrataSchema = z.object({
+  errata: z.array(
+    z.object({
+      item: z.number().int().positive(),
+      /** Which cell of the item the typo is in. */
+      field: z.enum(['answer', 'name', 'definition']).default('answer'),
+      /** The text exactly as the sheet has it. */
+      wrong: z.string().min(1),
+      /** What it should read. */
+      right: z.string().min(1),
+      /** Who confirmed the correction, or why it is evident. */
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type Erratum = z.infer<typeof ErrataSchema>['errata'][number];
+
 /** A problem found while loading, tied to a file and line so the sheet's owners can fix it. */
 export interface Problem {
   file: string;
@@ -82,4 +103,5 @@ export type ProblemCode =
   | 'orphan_translation'
   | 'missing_category_name'
   | 'ambiguous_alias'
-  | 'gap_overlaps_alias';
+  | 'gap_overlaps_alias'
+  | 'stale_erratum';

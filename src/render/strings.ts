@@ -35,7 +35,24 @@ export interface Strings {
   notCovered: string;
   listTitle: (count: number) => string;
   shortened: string;
-  customerSentence: (date: string, no: number, name: string, answer: string) => string;
+  // Customer copy (text a customer receives)
+  copyOpening: (date: string) => string;
+  copyItemHeading: (name: string) => string;
+  copyQuestionHeading: (question: string) => string;
+  copyNotDisclosed: string;
+  copyNotCovered: string;
+  copyUnlisted: (list: string) => string;
+  copyErratum: (wrong: string, right: string) => string;
+  copyReference: (no: number) => string;
+  // Customer copy: what staff see around it
+  copyIntroStaff: string;
+  copyLanguageName: Record<Language, string>;
+  copyFormat: Record<Language | 'both', string>;
+  copyWithReference: string;
+  copyWithoutReference: string;
+  copyNoteNotDisclosed: string;
+  copyNoteErratum: (no: number) => string;
+  copyNoteUntranslated: (no: number) => string;
   // Buttons
   copy: string;
   share: string;
@@ -43,6 +60,24 @@ export interface Strings {
   notHelpful: string;
   // Replies to clicks
   feedbackThanks: string;
+  feedbackWhy: string;
+  // App Home
+  homeTitle: string;
+  homeIntro: string;
+  homeHowToAsk: string;
+  /** Questions the bot answers with an item (test/render/home.test.ts holds them to that). */
+  homeExamples: string[];
+  homeShortcutTitle: string;
+  homeShortcut: string;
+  homeSwitchLanguage: string;
+  itemCount: (count: number) => string;
+  feedbackReason: Record<'wrong_item' | 'should_be_covered' | 'outdated' | 'other', string>;
+  feedbackReasonThanks: string;
+  feedbackModalTitle: string;
+  feedbackModalSubmit: string;
+  feedbackModalClose: string;
+  feedbackModalQuestion: string;
+  feedbackModalLabel: string;
 }
 
 const HELP = {
@@ -88,12 +123,45 @@ export const STRINGS: Record<Language, Strings> = {
     notCovered: 'The checklist does not cover this.',
     listTitle: (count) => `Check sheet items (${count})`,
     shortened: '…(shortened to fit one Slack message)',
-    customerSentence: (date, no, name, answer) => `In our security check sheet (${date}), our answer to item No.${no} "${name}" is: ${answer}.`,
+      copyOpening: (date) => `Please find our answers below, based on our security check sheet (${date}).`,
+    copyItemHeading: (name) => `${name}:`,
+    copyQuestionHeading: (question) => `Regarding "${question}":`,
+    copyNotDisclosed: 'We are unable to disclose this information.',
+    copyNotCovered: 'Our security check sheet does not cover this point. We will check with the responsible team and get back to you.',
+    copyUnlisted: (list) => `Please note that our check sheet does not mention ${list}; the above is what the sheet states for this item.`,
+    copyErratum: (wrong, right) => `(Corrected: the sheet's text reads "${wrong}", a typo for "${right}".)`,
+    copyReference: (no) => `(Reference: check sheet item No.${no})`,
+    copyIntroStaff: 'Text for the customer, ready to paste (no markup). Each language is its own block.',
+    copyLanguageName: { ja: 'Japanese', en: 'English' },
+    copyFormat: { ja: 'Japanese only', en: 'English only', both: 'Japanese and English' },
+    copyWithReference: 'Add item No.',
+    copyWithoutReference: 'Without item No.',
+    copyNoteNotDisclosed: 'An item is not disclosed (非公開): the copy says so politely; do not give the customer more than this.',
+    copyNoteErratum: (no) => `No.${no}: the Japanese copy corrects a known typo of the sheet and says so (see knowledge/errata.yaml).`,
+    copyNoteUntranslated: (no) => `No.${no} has no reviewed English translation: the English copy shows the Japanese original.`,
     copy: 'Copy for customer',
     share: 'Share in channel',
     helpful: '👍 Helpful',
     notHelpful: '👎 Not helpful',
     feedbackThanks: 'Thanks for the feedback.',
+    feedbackWhy: 'Thanks. What was wrong with this answer?',
+    homeTitle: 'Security check sheet answers',
+    homeIntro:
+      'I answer questions about our security check sheet: availability, backups, support, data handling and security measures. Every answer quotes the sheet\'s cell word for word with its item No.; English answers use the reviewed translation. When the sheet does not cover a question, I say so and show the nearest items.',
+    homeHowToAsk: 'How to ask: mention me in a channel, send me a DM, or use /checklist. For example:',
+    homeExamples: ["what's our RPO?", 'do we encrypt data at rest?', 'how long are backups kept?', '29 (item No.29)', '28-32 (several items)', '/checklist list (every item by section)'],
+    homeShortcutTitle: 'Answer a customer\'s message where it is',
+    homeShortcut:
+      'On any message (a customer\'s in a Slack Connect channel too), open the message\'s ⋯ menu and choose "Answer from checklist". The answer is shown only to you, with "Copy for customer" to paste a reply in Japanese, English or both. Nobody else in the channel sees it.',
+    homeSwitchLanguage: '日本語で表示',
+    itemCount: (count) => `${count} items`,
+    feedbackReason: { wrong_item: 'Wrong item', should_be_covered: 'Should be covered', outdated: 'Outdated answer', other: 'Other…' },
+    feedbackReasonThanks: 'Thanks, noted. The security team reviews this feedback.',
+    feedbackModalTitle: 'What was wrong?',
+    feedbackModalSubmit: 'Send',
+    feedbackModalClose: 'Cancel',
+    feedbackModalQuestion: 'Question:',
+    feedbackModalLabel: 'Tell us more (optional)',
   },
   ja: {
     answerLabel: '回答（チェックシート原文）',
@@ -124,12 +192,45 @@ export const STRINGS: Record<Language, Strings> = {
     notCovered: 'この内容はチェックシートの対象外です。',
     listTitle: (count) => `チェックシートの項目（${count}件）`,
     shortened: '…(shortened to fit one Slack message)',
-    customerSentence: (date, no, name, answer) => `弊社セキュリティチェックシート（${date}版）No.${no}「${name}」に対する弊社の回答は「${answer}」です。`,
+      copyOpening: (date) => `弊社セキュリティチェックシート（${date}版）に基づき、以下のとおりご回答いたします。`,
+    copyItemHeading: (name) => `■ ${name}`,
+    copyQuestionHeading: (question) => `■ ご質問「${question}」について`,
+    copyNotDisclosed: '恐れ入りますが、本項目は非公開とさせていただいております。',
+    copyNotCovered: '本件はチェックシートに記載がないため、担当部署に確認のうえ、あらためてご連絡いたします。',
+    copyUnlisted: (list) => `なお、${list}につきましては、チェックシートに記載がございません（上記は本項目の記載内容です）。`,
+    copyErratum: (wrong, right) => `※ チェックシート原文の誤記「${wrong}」を「${right}」に訂正して記載しています。`,
+    copyReference: (no) => `（参照：チェックシート No.${no}）`,
+    copyIntroStaff: 'お客様にそのまま送れる文面です（書式なし）。言語ごとに分けています。',
+    copyLanguageName: { ja: '日本語', en: '英語' },
+    copyFormat: { ja: '日本語のみ', en: '英語のみ', both: '日本語と英語' },
+    copyWithReference: '項目No.を付ける',
+    copyWithoutReference: '項目No.を付けない',
+    copyNoteNotDisclosed: '非公開の項目があります。文面では丁寧にお断りしています。これ以上の情報はお伝えしないでください。',
+    copyNoteErratum: (no) => `No.${no}：チェックシート原文の既知の誤記を日本語の文面で訂正し、その旨を記載しています（knowledge/errata.yaml）。`,
+    copyNoteUntranslated: (no) => `No.${no} にはレビュー済みの英訳がないため、英語の文面には日本語の原文が入ります。`,
     copy: 'お客様向けにコピー',
     share: 'チャンネルに共有',
     helpful: '👍 役に立った',
     notHelpful: '👎 役に立たない',
     feedbackThanks: 'フィードバックありがとうございます。',
+    feedbackWhy: 'ありがとうございます。この回答のどこに問題がありましたか？',
+    homeTitle: 'セキュリティチェックシート回答ボット',
+    homeIntro:
+      '弊社セキュリティチェックシートの内容（可用性、バックアップ、サポート、データの取り扱い、セキュリティ対策など）についての質問にお答えします。回答は項目No.とともにチェックシートの記載をそのまま引用します。チェックシートに記載のない内容は対象外とお伝えし、近い項目をご案内します。',
+    homeHowToAsk: '質問のしかた：チャンネルでメンションする、DMを送る、または /checklist を使います。例：',
+    homeExamples: ['RPOは？', 'データは暗号化していますか', 'バックアップの保存期間は？', '29（項目No.29）', '28-32（複数の項目）', '/checklist 一覧（区分ごとの全項目）'],
+    homeShortcutTitle: 'お客様のメッセージにその場で回答する',
+    homeShortcut:
+      'メッセージ（Slackコネクトのチャンネルでのお客様のメッセージも含む）のメニュー「⋯」から「Answer from checklist」を選ぶと、回答があなただけに表示されます。「お客様向けにコピー」で日本語・英語・両方の返信文をコピーできます。チャンネルの他のメンバーには表示されません。',
+    homeSwitchLanguage: 'Show in English',
+    itemCount: (count) => `全${count}項目`,
+    feedbackReason: { wrong_item: '項目が違う', should_be_covered: '回答できるはず', outdated: '回答が古い', other: 'その他…' },
+    feedbackReasonThanks: 'ありがとうございます。いただいた内容はセキュリティ担当が確認します。',
+    feedbackModalTitle: '問題点を教えてください',
+    feedbackModalSubmit: '送信',
+    feedbackModalClose: 'キャンセル',
+    feedbackModalQuestion: '質問:',
+    feedbackModalLabel: '詳しい内容（任意）',
   },
 };
 
@@ -143,5 +244,4 @@ export const SLACK_NOTICES = {
   sharedUnknown:
     'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.',
   sharedBy: (user: string, question: string) => `Shared by <@${user}>: “${question}”`,
-  customerCopyIntro: 'Paste-ready text for customers (Japanese, then English):',
 } as const;

@@ -33,12 +33,6 @@ export function pasteLine(item: KnowledgeItem, lang: Language): string {
   return lang === 'ja' ? `${citation(item, 'ja')}：${item.answer}` : `${citation(item, 'en')}: ${answerText(item, 'en')}`;
 }
 
-/** One polite sentence for a customer, with the item No. and the sheet's date; no markup, no emoji. */
-export function customerSentence(item: KnowledgeItem, lang: Language, knowledge: Pick<Knowledge, 'date'>): string {
-  const answer = lang === 'en' && item.en ? item.en.answer.replace(/\.$/, '') : item.answer;
-  return STRINGS[lang].customerSentence(knowledge.date, item.no, itemName(item, lang), answer);
-}
-
 /** The sheet reference every answer can cite. */
 export const sourceLine = (knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version'>, lang: Language): string =>
   STRINGS[lang].source(knowledge.title, knowledge.company, knowledge.date, knowledge.version);
