@@ -3,6 +3,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { buttons, visibleText } from '../support/slack-messages.js';
 
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'e');
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
@@ -19,27 +20,6 @@ const postEvent = (event: Record<string, unknown>, options: { eventId?: string; 
 const postCommand = (text: string, extra: Record<string, string> = {}) => signedPost(eventsUrl, commandBody(text, fake.responseUrl('cmd'), extra), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
 const click = (action: { action_id: string; value: string }, options: { ephemeral?: boolean; message?: Record<string, unknown>; channel?: string } = {}) =>
   signedPost(eventsUrl, buttonClickBody(action, { responseUrl: fake.responseUrl('act'), ...options }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-
-/** All text a Slack user would see in a posted message: the fallback and every text inside the blocks. */
-function visibleText(body: Record<string, unknown>): string {
-  const texts: string[] = [String(body.text ?? '')];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        if (key === 'text' && typeof inner === 'string') texts.push(inner);
-        else walk(inner);
-      }
-    }
-  };
-  walk(body.blocks);
-  return texts.join('\n');
-}
-const buttons = (body: Record<string, unknown>): Array<{ action_id: string; value: string }> =>
-  ((body.blocks as Array<{ type: string; elements?: Array<{ type: string; action_id: string; value: string }> }>) ?? [])
-    .filter((block) => block.type === 'actions')
-    .flatMap((block) => block.elements ?? [])
-    .filter((element) => element.type === 'button');
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
