@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { customerSentence, pasteLine, renderAnswerText } from '../../src/render/text.js';
+import { pasteLine, renderAnswerText } from '../../src/render/text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
@@ -11,11 +11,6 @@ describe('plain-text renderers', () => {
   it('renders paste-ready lines in Japanese (verbatim cell) and English (reviewed translation)', () => {
     expect(pasteLine(item(29), 'ja')).toBe('No.29 バックアップデータを取得するタイミング(RPO)：24時間');
     expect(pasteLine(item(29), 'en')).toBe('No.29 Backup timing (RPO): 24 hours');
-  });
-
-  it('writes one polite customer sentence per language with the item No. and the sheet date', () => {
-    expect(customerSentence(item(42), 'ja', knowledge)).toBe('弊社セキュリティチェックシート（2022/6/1版）No.42「通信の暗号化レベル」に対する弊社の回答は「有。TLS 1.2」です。');
-    expect(customerSentence(item(42), 'en', knowledge)).toBe('In our security check sheet (2022/6/1), our answer to item No.42 "Encryption level of communications" is: Yes. TLS 1.2.');
   });
 
   it('shows the English answer labelled as a translation, with the Japanese original, and the sheet as source', () => {
