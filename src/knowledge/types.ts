@@ -61,7 +61,15 @@ export type Companion = z.infer<typeof CompanionSchema>;
 
 /** Topics people ask about that the sheet does not cover; a question about one is answered "not covered". */
 export const GapsSchema = z.object({
-  topics: z.array(z.object({ topic: z.string().min(1), terms: z.array(z.string().min(1)).min(1) })),
+  topics: z.array(
+    z.object({
+      /** The topic's name in English; also what `--json` reports as the not-covered detail. */
+      topic: z.string().min(1),
+      /** The topic's name in Japanese, said in Japanese replies. */
+      ja: z.string().min(1).optional(),
+      terms: z.array(z.string().min(1)).min(1),
+    }),
+  ),
 });
 export type Gaps = z.infer<typeof GapsSchema>;
 

@@ -4,7 +4,7 @@ import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { copyLanguages, copyPartsOf, customerCopyText, type CopySpec } from './customer-copy.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 import { STRINGS } from './strings.js';
-import { answerLabel, answerText, citation, itemName, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote } from './text.js';
+import { answerLabel, answerText, citation, erratumNotes, itemName, placeOf, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote } from './text.js';
 
 /**
  * Block Kit rendering of answers. Plain JSON, no Slack SDK: the Slack adapter posts what this returns.
@@ -89,20 +89,21 @@ const actions = (elements: Array<Record<string, unknown>>): Block => ({ type: 'a
 const quote = (text: string): string => text.split('\n').map((line) => `>${escapeSlack(line)}`).join('\n');
 
 /** The blocks showing one item: citation, answer (with the Japanese original in English), flags, context. */
-export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowledge): Block[] {
+export function itemBlocks(item: KnowledgeItem, lang: Language): Block[] {
   const t = STRINGS[lang];
   const title = lang === 'en' && item.en ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
   let answer = `*${answerLabel(item, lang)}*\n${quote(answerText(item, lang))}`;
   if (lang === 'en' && item.en) answer += `\n*${t.japaneseOriginal}*\n${quote(item.answer)}`;
   const blocks: Block[] = [section(title), section(answer)];
+  const errata = erratumNotes(item, lang);
+  if (errata.length > 0) blocks.push(context(...errata.map((note) => `:pencil2: ${escapeSlack(note)}`)));
   if (item.notDisclosed) blocks.push(section(`:warning: *${notDisclosedNote(lang)}*`));
-  const category = lang === 'en' ? `${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category}` : `${item.section} › ${item.category}`;
   const unit = lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit;
+  const colon = lang === 'ja' ? '：' : ':';
   blocks.push(
     context(
-      `*${t.categoryLabel}:* ${escapeSlack(category)} · *${t.unit}:* ${escapeSlack(unit)}`,
-      `*${t.definition}:* ${escapeSlack(lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition)}`,
-      escapeSlack(sourceLine(knowledge, lang)),
+      `*${t.sectionLabel}${colon}* ${escapeSlack(placeOf(item, lang))} · *${t.unit}${colon}* ${escapeSlack(unit)}`,
+      `*${t.definition}${colon}* ${escapeSlack(lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition)}`,
     ),
   );
   return blocks;
@@ -116,10 +117,13 @@ function singleDecisionBlocks(decision: AnsweredDecision | NoMatchDecision, know
     if (decision.suggestions.length > 0) blocks.push(context(t.nearest), actions(decision.suggestions.map((item) => showButton(item, lang))));
     return blocks;
   }
-  if (decision.close) return [section(t.picker), actions([decision.item, ...decision.seeAlso].map((item) => showButton(item, lang)))];
+  if (decision.close) {
+    const offered = [decision.item, ...decision.seeAlso];
+    return [section(t.picker(offered.length)), actions(offered.map((item) => showButton(item, lang)))];
+  }
   const blocks: Block[] = [];
   if (decision.unlisted.length > 0) blocks.push(section(`*${escapeSlack(unlistedNote(decision.unlisted, decision.item, lang))}*`));
-  blocks.push(...itemBlocks(decision.item, lang, knowledge));
+  blocks.push(...itemBlocks(decision.item, lang));
   if (decision.seeAlso.length > 0) blocks.push(context(`*${t.seeAlso}:*`), actions(decision.seeAlso.map((item) => showButton(item, lang))));
   return blocks;
 }
@@ -145,7 +149,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
     case 'lookup':
       cited.forEach((item, i) => {
         if (i > 0) blocks.push({ type: 'divider' });
-        blocks.push(...itemBlocks(item, lang, knowledge));
+        blocks.push(...itemBlocks(item, lang));
       });
       if (decision.truncated > 0) blocks.push(context(truncatedNote(decision.truncated, lang)));
       break;
@@ -166,6 +170,8 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       }
       break;
   }
+  // The sheet is cited once per message, under the items it shows.
+  if (cited.length > 0 && !(decision.kind === 'answered' && decision.close)) blocks.push(context(escapeSlack(sourceLine(knowledge, lang))));
   const copyParts = copyPartsOf(decision);
   if (copyParts.length > 0) footer.push(button(ACTION.copy, t.copy, { lang, copy: { lang: 'both', ref: true, parts: copyParts } }));
   // Every reply can be judged, the misses ("not covered", a picker) most of all.
@@ -195,7 +201,7 @@ function fallbackText(answer: Answer, knowledge: Knowledge, lang: Language): str
       : decision.kind === 'lookup'
         ? decision.items.map((item) => pasteLine(item, lang)).join('\n')
         : decision.kind === 'answered'
-          ? `${STRINGS[lang].picker} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
+          ? `${STRINGS[lang].picker(1 + decision.seeAlso.length)} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
           : renderAnswerText(answer, knowledge, lang);
   return truncate(escapeSlack(text), SLACK_LIMITS.text);
 }

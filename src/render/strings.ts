@@ -13,14 +13,14 @@ export interface Strings {
   japaneseOriginal: string;
   notDisclosed: string;
   sectionLabel: string;
-  categoryLabel: string;
   unit: string;
   definition: string;
   seeAlso: string;
   closeIntro: string;
-  picker: string;
-  nearestText: string;
+  /** A picker's question: `count` items are offered. */
+  picker: (count: number) => string;
   nearest: string;
+  erratum: (wrong: string, right: string) => string;
   source: (title: string, company: string, date: string, version: string) => string;
   truncated: (more: number) => string;
   phrasing: (model: string) => string;
@@ -87,9 +87,9 @@ const HELP = {
     'A section name lists its items: データ管理, セキュリティ, サポート, アプリケーション運用.',
   ].join('\n'),
   ja: [
-    'セキュリティチェックシートについて質問してください（例：「RPOは？」「データは暗号化していますか」）。',
-    '番号で項目を表示: 29、No.29、#29、29番、２９。複数: 29, 30, 32 や 28-32。',
-    '区分名（データ管理、セキュリティ、サポート、アプリケーション運用）で項目一覧を表示します。',
+    'セキュリティチェックシートの内容について質問してください（例：「RPOは？」「バックアップの保存期間は？」）。',
+    '項目番号でも表示できます：29、No.29、#29、29番、２９。複数なら「29, 30, 32」や「28-32」。',
+    '区分名（データ管理、セキュリティ、サポート、アプリケーション運用）を送ると、その区分の項目を一覧表示します。',
   ].join('\n'),
 };
 
@@ -101,14 +101,13 @@ export const STRINGS: Record<Language, Strings> = {
     japaneseOriginal: 'Japanese original (設定等)',
     notDisclosed: 'Not disclosed (非公開): do not give customers more than this.',
     sectionLabel: 'Section',
-    categoryLabel: 'Category',
     unit: 'Unit',
     definition: 'Definition',
     seeAlso: 'See also',
     closeIntro: 'More than one item fits; the closest first:',
-    picker: 'More than one item fits your question. Which one did you mean?',
-    nearestText: 'Nearest items (these do not answer the question as asked):',
-    nearest: 'Nearest items (they do not answer the question as asked):',
+    picker: (count) => (count === 2 ? 'Two items fit your question. Which one did you mean?' : 'Several items fit your question. Which one did you mean?'),
+    nearest: 'Nearest items (these do not answer the question as asked):',
+    erratum: (wrong, right) => `Known typo in the sheet: "${wrong}" should read "${right}" (the cell above is quoted as written).`,
     source: (title, company, date, version) => `Source: ${title} (${company}, ${date}; version ${version})`,
     truncated: (more) => `…and ${more} more: ask for fewer items at a time.`,
     phrasing: (model) => `Summary by AI (${model}); the sheet's answer below is what counts`,
@@ -170,28 +169,27 @@ export const STRINGS: Record<Language, Strings> = {
     japaneseOriginal: '設定等',
     notDisclosed: '非公開項目です。お客様にはこれ以上の情報をお伝えしないでください。',
     sectionLabel: '区分',
-    categoryLabel: '区分',
     unit: '測定単位',
     definition: '規定内容',
     seeAlso: '関連項目',
-    closeIntro: '複数の項目が該当します。最も近いものから:',
-    picker: '複数の項目が該当します。どちらの項目ですか？',
-    nearestText: '近い項目（質問への直接の回答ではありません）:',
-    nearest: '近い項目（質問への直接の回答ではありません）:',
-    source: (title, company, date, version) => `出典: ${title}（${company} ${date}、版 ${version}）`,
-    truncated: (more) => `…ほか${more}件。一度に指定する項目を減らしてください。`,
-    phrasing: (model) => `AI（${model}）による要約。回答はチェックシートの記載が正です`,
-    unlisted: (list, no) => `⚠ ${list} はチェックシートに記載がありません。以下は No.${no} の記載内容で、${list} についての回答ではありません。`,
+    closeIntro: '該当する項目が複数あります。近い順に表示します：',
+    picker: (count) => (count === 2 ? '該当しそうな項目が2つあります。どちらについてのご質問ですか？' : `該当しそうな項目が${count}つあります。どれについてのご質問ですか？`),
+    nearest: '近い項目（ご質問への直接の回答ではありません）：',
+    erratum: (wrong, right) => `※ 原文の誤記：「${wrong}」は「${right}」の誤りです（上の回答は原文のまま引用しています）。`,
+    source: (title, company, date, version) => `出典：${title}（${company}、${date}、バージョン ${version}）`,
+    truncated: (more) => `…ほか${more}件あります。一度に指定する項目の数を減らしてください。`,
+    phrasing: (model) => `AI（${model}）による要約です。正式な回答は下に引用したチェックシートの記載です`,
+    unlisted: (list, no) => `⚠ ${list}はチェックシートに記載がありません。以下は No.${no} の記載内容であり、${list}についての回答ではありません。`,
     listSeparator: '、',
     partHeading: (index, question) => `【質問${index + 1}】${question}`,
-    sectionItems: (title) => `${title}の項目:`,
+    sectionItems: (title) => `「${title}」の項目：`,
     help: HELP.ja,
-    unknownItem: (given, first, last) => `項目 ${given} はチェックシートにありません（項目は ${first}〜${last}）。`,
-    knownGap: (topic) => `この内容（${topic}）はチェックシートの対象外です。セキュリティ担当にお問い合わせください。`,
-    noContent: `セキュリティチェックシートに関する質問にお答えします。\n${HELP.ja}`,
-    notCovered: 'この内容はチェックシートの対象外です。',
-    listTitle: (count) => `チェックシートの項目（${count}件）`,
-    shortened: '…(shortened to fit one Slack message)',
+    unknownItem: (given, first, last) => `項目 ${given} はチェックシートにありません（項目番号は ${first}〜${last} です）。`,
+    knownGap: (topic) => `${topic}はチェックシートの対象外です。セキュリティ担当にお問い合わせください。`,
+    noContent: `セキュリティチェックシートに関するご質問にお答えします。\n${HELP.ja}`,
+    notCovered: 'このご質問の内容はチェックシートに記載がありません。',
+    listTitle: (count) => `チェックシートの全項目（${count}件）`,
+    shortened: '…（Slackの1メッセージに収まるよう省略しました）',
       copyOpening: (date) => `弊社セキュリティチェックシート（${date}版）に基づき、以下のとおりご回答いたします。`,
     copyItemHeading: (name) => `■ ${name}`,
     copyQuestionHeading: (question) => `■ ご質問「${question}」について`,
@@ -208,10 +206,10 @@ export const STRINGS: Record<Language, Strings> = {
     copyNoteNotDisclosed: '非公開の項目があります。文面では丁寧にお断りしています。これ以上の情報はお伝えしないでください。',
     copyNoteErratum: (no) => `No.${no}：チェックシート原文の既知の誤記を日本語の文面で訂正し、その旨を記載しています（knowledge/errata.yaml）。`,
     copyNoteUntranslated: (no) => `No.${no} にはレビュー済みの英訳がないため、英語の文面には日本語の原文が入ります。`,
-    copy: 'お客様向けにコピー',
+    copy: 'お客様向け文面',
     share: 'チャンネルに共有',
     helpful: '👍 役に立った',
-    notHelpful: '👎 役に立たない',
+    notHelpful: '👎 役に立たなかった',
     feedbackThanks: 'フィードバックありがとうございます。',
     feedbackWhy: 'ありがとうございます。この回答のどこに問題がありましたか？',
     homeTitle: 'セキュリティチェックシート回答ボット',
@@ -221,7 +219,7 @@ export const STRINGS: Record<Language, Strings> = {
     homeExamples: ['RPOは？', 'データは暗号化していますか', 'バックアップの保存期間は？', '29（項目No.29）', '28-32（複数の項目）', '/checklist 一覧（区分ごとの全項目）'],
     homeShortcutTitle: 'お客様のメッセージにその場で回答する',
     homeShortcut:
-      'メッセージ（Slackコネクトのチャンネルでのお客様のメッセージも含む）のメニュー「⋯」から「Answer from checklist」を選ぶと、回答があなただけに表示されます。「お客様向けにコピー」で日本語・英語・両方の返信文をコピーできます。チャンネルの他のメンバーには表示されません。',
+      'メッセージ（Slackコネクトのチャンネルでのお客様のメッセージも含む）のメニュー「⋯」から「Answer from checklist」を選ぶと、回答があなただけに表示されます。「お客様向け文面」から、日本語・英語・両方の返信文をコピーできます。チャンネルの他のメンバーには表示されません。',
     homeSwitchLanguage: 'Show in English',
     itemCount: (count) => `全${count}項目`,
     feedbackReason: { wrong_item: '項目が違う', should_be_covered: '回答できるはず', outdated: '回答が古い', other: 'その他…' },

@@ -37,20 +37,32 @@ export function pasteLine(item: KnowledgeItem, lang: Language): string {
 export const sourceLine = (knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version'>, lang: Language): string =>
   STRINGS[lang].source(knowledge.title, knowledge.company, knowledge.date, knowledge.version);
 
+/** Where the item sits on the sheet: `アプリケーション運用 › 可用性`, or one name when the category repeats the section. */
+export function placeOf(item: KnowledgeItem, lang: Language): string {
+  const [section, category] = lang === 'en' ? [item.sectionEn ?? item.section, item.categoryEn ?? item.category] : [item.section, item.category];
+  return item.section === item.category ? section : `${section} › ${category}`;
+}
+
+/** Staff notes on known typos of the item's answer cell (knowledge/errata.yaml), said right under the verbatim cell. */
+export const erratumNotes = (item: KnowledgeItem, lang: Language): string[] =>
+  item.errata.filter((erratum) => erratum.field === 'answer').map((erratum) => STRINGS[lang].erratum(erratum.wrong, erratum.right));
+
+/** The name of a known gap topic in the language (gaps.yaml `ja`), falling back to its English name. */
+export function gapTopicName(topic: string, knowledge: Pick<Knowledge, 'gaps'>, lang: Language): string {
+  return (lang === 'ja' ? knowledge.gaps.find((gap) => gap.topic === topic)?.ja : undefined) ?? topic;
+}
+
 /** Every line shown for one item: citation, answer (with the Japanese original in English), flags and context. */
 export function itemLines(item: KnowledgeItem, lang: Language): string[] {
   const lines = [citation(item, lang) + (lang === 'en' && item.en ? `  (${item.name})` : '')];
-  lines.push(`${answerLabel(item, lang)}: ${answerText(item, lang)}`);
   const s = STRINGS[lang];
-  if (lang === 'en' && item.en) lines.push(`${s.japaneseOriginal}: ${item.answer}`);
+  const colon = lang === 'ja' ? '：' : ': ';
+  lines.push(`${answerLabel(item, lang)}${colon}${answerText(item, lang)}`);
+  if (lang === 'en' && item.en) lines.push(`${s.japaneseOriginal}${colon}${item.answer}`);
+  lines.push(...erratumNotes(item, lang));
   if (item.notDisclosed) lines.push(notDisclosedNote(lang));
-  if (lang === 'en') {
-    lines.push(`${s.sectionLabel}: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · ${s.unit}: ${item.en?.unit ?? item.unit}`);
-    lines.push(`${s.definition}: ${item.en?.definition ?? item.definition}`);
-  } else {
-    lines.push(`${s.sectionLabel}: ${item.section} › ${item.category} ・ ${s.unit}: ${item.unit}`);
-    lines.push(`${s.definition}: ${item.definition}`);
-  }
+  lines.push(`${s.sectionLabel}${colon}${placeOf(item, lang)}${lang === 'ja' ? '　' : ' · '}${s.unit}${colon}${lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit}`);
+  lines.push(`${s.definition}${colon}${lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition}`);
   return lines;
 }
 
@@ -102,7 +114,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
       if (decision.unlisted.length > 0) lines.push(unlistedNote(decision.unlisted, decision.item, lang), '');
       lines.push(...itemLines(decision.item, lang));
       if (decision.seeAlso.length > 0) {
-        lines.push('', `${s.seeAlso}: ${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
+        lines.push('', `${s.seeAlso}${lang === 'ja' ? '：' : ': '}${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
       }
       return lines;
     }
@@ -111,7 +123,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
     case 'no_match': {
       const lines = [noMatchHeadline(decision, knowledge, lang)];
       if (decision.suggestions.length > 0) {
-        lines.push(s.nearestText);
+        lines.push(s.nearest);
         lines.push(...decision.suggestions.map((item) => `  ${citation(item, lang)}`));
       }
       return lines;
@@ -128,7 +140,7 @@ export function noMatchHeadline(decision: Extract<Decision, { kind: 'no_match' }
     case 'unknown_item':
       return s.unknownItem(decision.detail ?? '', first, last);
     case 'known_gap':
-      return s.knownGap(decision.detail ?? '');
+      return s.knownGap(gapTopicName(decision.detail ?? '', knowledge, lang));
     case 'no_content':
       return s.noContent;
     default:

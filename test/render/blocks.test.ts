@@ -51,7 +51,7 @@ describe('renderAnswerBlocks', () => {
   it('renders a picker, not an answer, when two items are close', () => {
     const message = render('how do you dispose of old disks');
     const shown = json(message);
-    expect(shown).toContain('More than one item fits your question');
+    expect(shown).toContain('Two items fit your question. Which one did you mean?');
     expect(shown).toContain('checklist_show:31');
     expect(shown).toContain('checklist_show:48');
     expect(shown).not.toContain('Answer (reviewed English translation)');

@@ -205,8 +205,8 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
     const [call] = await fake.waitFor('chat.postEphemeral');
     expect(call!.body).toMatchObject({ channel: 'C0CHAN', user: 'U0USER', thread_ts: '1700000000.000001' });
     expect(call!.body.text).toBe(
-      '弊社セキュリティチェックシート（2022/6/1版）No.42「通信の暗号化レベル」に対する弊社の回答は「有。TLS 1.2」です。\n' +
-        'In our security check sheet (2022/6/1), our answer to item No.42 "Encryption level of communications" is: Yes. TLS 1.2.',
+      '弊社セキュリティチェックシート（2022年6月1日版）に基づき、以下のとおりご回答いたします。\n\n■ 通信の暗号化レベル\n有。TLS 1.2\n（参照：チェックシート No.42）\n\n' +
+        'Please find our answers below, based on our security check sheet (2022-06-01).\n\nEncryption level of communications:\nYes. TLS 1.2\n(Reference: check sheet item No.42)',
     );
   });
 
@@ -224,7 +224,7 @@ describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', 
   it('a picker offers both close items instead of guessing', async () => {
     const body = (await postCommand('how do you dispose of old disks')).json() as Record<string, unknown>;
     const shown = visibleText(body);
-    expect(shown).toContain('More than one item fits your question');
+    expect(shown).toContain('Two items fit your question. Which one did you mean?');
     const picks = buttons(body).filter((b) => b.action_id.startsWith('checklist_show')).map((b) => JSON.parse(b.value).items[0]);
     expect(picks).toEqual(expect.arrayContaining([31, 48]));
     expect(shown).not.toContain('>有。'); // no answer value is shown before the person picks
