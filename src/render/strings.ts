@@ -34,6 +34,7 @@ export interface Strings {
   noContent: string;
   notCovered: string;
   listTitle: (count: number) => string;
+  versionLine: (company: string, date: string, items: number, version: string, loadedAt: string) => string;
   shortened: string;
   // Customer copy (text a customer receives)
   copyOpening: (date: string) => string;
@@ -121,6 +122,7 @@ export const STRINGS: Record<Language, Strings> = {
     noContent: `I answer questions about the security check sheet.\n${HELP.en}`,
     notCovered: 'The checklist does not cover this.',
     listTitle: (count) => `Check sheet items (${count})`,
+    versionLine: (company, date, items, version, loadedAt) => `${company} ${date} · ${items} items · version ${version} · loaded ${loadedAt}`,
     shortened: '…(shortened to fit one Slack message)',
       copyOpening: (date) => `Please find our answers below, based on our security check sheet (${date}).`,
     copyItemHeading: (name) => `${name}:`,
@@ -189,6 +191,7 @@ export const STRINGS: Record<Language, Strings> = {
     noContent: `セキュリティチェックシートに関するご質問にお答えします。\n${HELP.ja}`,
     notCovered: 'このご質問の内容はチェックシートに記載がありません。',
     listTitle: (count) => `チェックシートの全項目（${count}件）`,
+    versionLine: (company, date, items, version, loadedAt) => `${company} ${date}・全${items}項目・バージョン ${version}・読み込み ${loadedAt}`,
     shortened: '…（Slackの1メッセージに収まるよう省略しました）',
       copyOpening: (date) => `弊社セキュリティチェックシート（${date}版）に基づき、以下のとおりご回答いたします。`,
     copyItemHeading: (name) => `■ ${name}`,

@@ -66,6 +66,22 @@ export function itemLines(item: KnowledgeItem, lang: Language): string[] {
   return lines;
 }
 
+/** Which sheet is served: title, company, date, item count, version and when it was loaded (`version`). */
+export function versionText(knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version' | 'items' | 'loadedAt'>, lang: Language): string {
+  return `${knowledge.title}\n${STRINGS[lang].versionLine(knowledge.company, knowledge.date, knowledge.items.length, knowledge.version, knowledge.loadedAt.toISOString())}`;
+}
+
+/** Every item by section, one line each (`list` in the terminal; Slack gets renderList). */
+export function listText(knowledge: Knowledge, lang: Language): string {
+  const lines = [STRINGS[lang].listTitle(knowledge.items.length)];
+  for (const section of new Set(knowledge.items.map((item) => item.section))) {
+    const items = knowledge.items.filter((item) => item.section === section);
+    lines.push('', lang === 'en' ? `${items[0]?.sectionEn ?? section} (${section})` : section);
+    lines.push(...items.map((item) => `  ${String(item.no).padStart(2, ' ')} ${itemName(item, lang)}`));
+  }
+  return [...lines, '', sourceLine(knowledge, lang)].join('\n');
+}
+
 /** Said under a lookup of more items than one answer shows. */
 export const truncatedNote = (more: number, lang: Language): string => STRINGS[lang].truncated(more);
 

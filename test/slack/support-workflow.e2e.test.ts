@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { FEEDBACK_COMMENT, FEEDBACK_MODAL_ID } from '../../src/render/blocks.js';
+import { versionText } from '../../src/render/text.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
 import { appHomeOpenedEvent, buttonClickBody, commandBody, eventEnvelope, mentionEvent, messageShortcutBody, signedPost, viewSubmissionBody } from '../fakes/slack-requests.js';
@@ -192,6 +193,16 @@ describe('feedback on every reply', () => {
     await bot.idle();
     expect(logs.records().filter((r) => r.event === 'feedback')).toHaveLength(before);
     expect(logs.records().some((r) => r.event === 'bad_view')).toBe(true);
+  });
+});
+
+describe('/checklist and npm run ask share their command words', () => {
+  it('/checklist 一覧 lists in Japanese and /checklist バージョン shows the version line npm run ask shows', async () => {
+    const list = await postCommand('一覧');
+    expect(list.text).toBe('チェックシートの全項目（49件）');
+    expect(visibleText(list)).toContain('*アプリケーション運用*');
+    const version = await postCommand('バージョン');
+    expect(version.text).toBe(versionText(bot.base.knowledge, 'ja'));
   });
 });
 
