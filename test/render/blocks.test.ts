@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answer/decide.js';
+import { Answerer, type AnsweredDecision } from '../../src/answer/decide.js';
 import { chunkLines, encodeValue, renderAnswerBlocks, renderList, type SlackMessage } from '../../src/render/blocks.js';
 import { escapeSlack, stripSlackMarkup } from '../../src/render/slack-text.js';
 import { bundledKnowledge } from '../support/knowledge.js';
@@ -87,6 +87,26 @@ describe('renderAnswerBlocks', () => {
     const value = encodeValue({ q: 'あ'.repeat(5000), lang: 'ja', items: [1] });
     expect(value.length).toBeLessThanOrEqual(2000);
     expect(JSON.parse(value).items).toEqual([1]);
+  });
+});
+
+describe('labels and pickers', () => {
+  it('asks どちら between two items and どれ among more, in both languages', () => {
+    const two = { ...answerer.answer("what's our RPO?"), decision: { ...(answerer.answer("what's our RPO?").decision as AnsweredDecision), close: true, seeAlso: [knowledge.byNo.get(11)!] } };
+    const three = { ...two, decision: { ...two.decision, seeAlso: [knowledge.byNo.get(11)!, knowledge.byNo.get(30)!] } };
+    const text = (answer: typeof two, lang: 'en' | 'ja') => renderAnswerBlocks(answer, knowledge, { lang }).text;
+    expect(text(two, 'ja')).toMatch(/^該当しそうな項目が2つあります。どちらについてのご質問ですか？/);
+    expect(text(three, 'ja')).toMatch(/^該当しそうな項目が3つあります。どれについてのご質問ですか？/);
+    expect(text(three, 'en')).toMatch(/^Several items fit your question/);
+  });
+
+  it('says Section in Block Kit as in text, and cites the sheet once per message', () => {
+    const message = render('28-32');
+    const shown = json(message);
+    expect(shown).toContain('*Section:* Data management');
+    expect(shown).not.toContain('Category');
+    expect(shown.match(/Source: /g)).toHaveLength(1);
+    expect(json(render('28-32', 'ja')).match(/出典：/g)).toHaveLength(1);
   });
 });
 

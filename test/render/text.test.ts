@@ -42,3 +42,34 @@ describe('plain-text renderers', () => {
     expect(text).toContain('Nearest items (these do not answer the question as asked):');
   });
 });
+
+describe('Japanese replies read as Japanese', () => {
+  const answerer = new Answerer(knowledge);
+  const ja = (question: string) => renderAnswerText(answerer.answer(question), knowledge, 'ja');
+
+  it('names a known gap in Japanese, for Japanese and katakana terms', () => {
+    expect(ja('シングルサインオンに対応していますか')).toMatch(/^シングルサインオン（SSO）はチェックシートの対象外です。/);
+    expect(ja('SSO対応していますか')).toMatch(/^シングルサインオン（SSO）はチェックシートの対象外です。/);
+    for (const question of ['多要素認証は使えますか', '二要素認証はありますか', '２段階認証は？', 'パスキーでログインできますか']) {
+      expect(ja(question), question).toMatch(/^多要素認証（MFA）はチェックシートの対象外です。/);
+    }
+    expect(ja('多要素認証は使えますか')).not.toMatch(/multi-factor/);
+    // English replies keep the English name.
+    expect(renderAnswerText(answerer.answer('Do you support MFA?'), knowledge, 'en')).toMatch(/^The checklist does not cover this \(multi-factor authentication\)/);
+  });
+
+  it('shows the sheet once per message and a section once when the category repeats it', () => {
+    const text = ja('28-32');
+    expect(text.match(/出典：/g)).toHaveLength(1);
+    expect(text).toContain('区分：データ管理　測定単位：');
+    expect(text).not.toContain('データ管理 › データ管理');
+    expect(renderAnswerText(answerer.answer('No.31'), knowledge, 'en')).toContain('Section: Data management · Unit:');
+    expect(ja('No.1')).toContain('区分：アプリケーション運用 › 可用性');
+  });
+
+  it('tells staff about a known typo right under the verbatim cell', () => {
+    const text = ja('No.48');
+    expect(text).toContain('回答（チェックシート原文）：有。二次記憶媒体は使用せず、データセンター内のみに案誤化した状態で保管\n※ 原文の誤記：「案誤化」は「暗号化」の誤りです');
+    expect(renderAnswerText(answerer.answer('No.48'), knowledge, 'en')).toContain('Known typo in the sheet: "案誤化" should read "暗号化"');
+  });
+});
