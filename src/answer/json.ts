@@ -6,17 +6,21 @@ import { languageOf, type Language } from './language.js';
 /** The machine-readable form of an answer: one object per question (`npm run ask -- --json`, the evaluation). */
 export interface AnswerJson {
   question: string;
-  /** `answered` when the reply answers with at least one item (a multi-part question with one part covered too). */
-  status: 'answered' | 'no_match' | 'help';
+  /**
+   * `answered` when the reply answers with at least one item (a multi-part question with one part covered too);
+   * `close` when two or more items fit about equally and the reply asks the person to pick (`matches` lists them);
+   * `no_match` for not covered; `help` for usage help.
+   */
+  status: 'answered' | 'close' | 'no_match' | 'help';
   kind: Answer['decision']['kind'];
-  /** The items the reply answers with, best first: several for a multi-part question; `[]` for not covered and help. */
+  /** The items the reply answers with, best first: several for a multi-part question; `[]` for a picker, not covered and help. */
   cited: number[];
   /** Each cited item's name and answer: the Japanese exactly as the sheet has it, the English with its review status. */
   items: CitedItemJson[];
   /** Named things the question asks about that the cited item's answer does not state ("ISO 27001"). */
   unlisted?: string[];
   /** A multi-part question: each part with its own status and cited items. */
-  parts?: Array<{ question: string; status: 'answered' | 'no_match'; cited: number[]; close?: boolean; unlisted?: string[] }>;
+  parts?: Array<{ question: string; status: 'answered' | 'close' | 'no_match'; cited: number[]; unlisted?: string[] }>;
   language: Language;
   /** Best first: the cited item(s) first; for `no_match`, the suggestions. `score` is present for search results. */
   matches: Array<{ no: number; score?: number }>;
@@ -52,7 +56,8 @@ const scored = (hits: Hit[]): AnswerJson['matches'] => hits.map((hit) => ({ no: 
 
 function partJson({ question, decision }: QuestionPart): NonNullable<AnswerJson['parts']>[number] {
   if (decision.kind === 'no_match') return { question, status: 'no_match', cited: [] };
-  return { question, status: 'answered', cited: [decision.item.no], ...(decision.close ? { close: true } : {}), ...(decision.unlisted.length > 0 ? { unlisted: decision.unlisted } : {}) };
+  if (decision.close) return { question, status: 'close', cited: [] };
+  return { question, status: 'answered', cited: [decision.item.no], ...(decision.unlisted.length > 0 ? { unlisted: decision.unlisted } : {}) };
 }
 
 function mergeMatches(parts: QuestionPart[]): AnswerJson['matches'] {
@@ -89,7 +94,7 @@ export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
     case 'answered':
       return {
         ...base,
-        status: 'answered',
+        status: decision.close ? 'close' : 'answered',
         matches: scored(decision.hits),
         close: decision.close,
         seeAlso: decision.seeAlso.map((item) => item.no),

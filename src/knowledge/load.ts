@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseSheet } from './parse-sheet.js';
+import { VocabularySchema, type Vocabulary } from './vocabulary.js';
 import { CompanionSchema, ErrataSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Erratum, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
@@ -11,6 +12,7 @@ export const KNOWLEDGE_FILES = {
   sheet: 'security-checklist.txt',
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
+  vocabulary: 'vocabulary.yaml',
   /** Optional: known typos of the sheet. */
   errata: 'errata.yaml',
 } as const;
@@ -36,6 +38,8 @@ export interface Knowledge {
   items: KnowledgeItem[];
   byNo: Map<number, KnowledgeItem>;
   gaps: Gaps['topics'];
+  /** How people write (knowledge/vocabulary.yaml): what search and the reading of messages use. */
+  vocabulary: Vocabulary;
   /** Short content hash over every knowledge file: which version of the sheet an answer came from. */
   version: string;
   loadedAt: Date;
@@ -66,6 +70,7 @@ export function loadKnowledge(dir: string): Knowledge {
     sheet: read(KNOWLEDGE_FILES.sheet),
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
+    vocabulary: read(KNOWLEDGE_FILES.vocabulary),
     errata: read(KNOWLEDGE_FILES.errata, true),
   });
 }
@@ -75,6 +80,7 @@ export interface KnowledgeSources {
   sheet: string;
   companion: string;
   gaps: string;
+  vocabulary: string;
   /** errata.yaml; absent or empty means no known typos. */
   errata?: string;
 }
@@ -83,9 +89,10 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
   const parsed = parseSheet(sources.sheet, KNOWLEDGE_FILES.sheet);
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
+  const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
   const errata = sources.errata?.trim() ? parseYamlFile(sources.errata, KNOWLEDGE_FILES.errata, ErrataSchema) : { value: { errata: [] }, errors: [] };
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...errata.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !errata.value) throw new KnowledgeError(errors);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...errata.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !errata.value) throw new KnowledgeError(errors);
 
   const checkedErrata = checkErrata(parsed.sheet, errata.value.errata);
   if (checkedErrata.errors.length > 0) throw new KnowledgeError(checkedErrata.errors);
@@ -98,6 +105,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update('\0')
     .update(sources.gaps)
     .update('\0')
+    .update(sources.vocabulary)
+    .update('\0')
     .update(sources.errata ?? '')
     .digest('hex')
     .slice(0, 12);
@@ -108,6 +117,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     items,
     byNo: new Map(items.map((item) => [item.no, item])),
     gaps: gaps.value.topics,
+    vocabulary: vocabulary.value,
     version,
     loadedAt,
     warnings,

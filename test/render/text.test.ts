@@ -37,7 +37,7 @@ describe('plain-text renderers', () => {
   });
 
   it('says "not covered" and labels the nearest items as suggestions', () => {
-    const text = renderAnswerText(new Answerer(knowledge).answer('Do you support SAML?'), knowledge, 'en');
+    const text = renderAnswerText(new Answerer(knowledge).answer('Do you support SAML for access to customer data?'), knowledge, 'en');
     expect(text).toMatch(/^The checklist does not cover this \(single sign-on\)/);
     expect(text).toContain('Nearest items (these do not answer the question as asked):');
   });
