@@ -151,7 +151,8 @@ describe('feedback on every reply', () => {
     expect(buttons(why!.body).map((b) => b.action_id)).toEqual(['checklist_reason:wrong_item', 'checklist_reason:should_be_covered', 'checklist_reason:outdated', 'checklist_reason:other']);
     const vote = logs.records().find((r) => r.event === 'feedback' && r.step === 'vote' && r.question === 'Do you support SAML?');
     expect(vote).toMatchObject({ vote: 'down', kind: 'no_match', cited: [], sheetVersion: bot.base.knowledge.version, user: 'U0USER' });
-    expect((vote!.offered as number[]).length).toBeGreaterThan(0);
+    // The items a "not covered" reply offered (if any) are recorded as offered, never as cited.
+    expect(vote!.offered).toEqual(buttons(body).filter((b) => b.action_id.startsWith('checklist_show:')).map((b) => JSON.parse(b.value).items[0]));
 
     fake.calls.length = 0;
     await click(button(why!.body, 'checklist_reason:other'));
