@@ -129,6 +129,22 @@ describe('Copy for customer', () => {
   });
 });
 
+describe('Copy for customer of a multi-part answer', () => {
+  it('is one message with every part, in Japanese only on request', async () => {
+    const answer = await postCommand('RPOとRTOを教えてください');
+    await click(button(answer, 'checklist_copy'));
+    const [both] = await fake.waitFor('response_url');
+    fake.calls.length = 0;
+    await click(button(both!.body, 'checklist_copy:ja'));
+    const [japanese] = await fake.waitFor('response_url');
+    expect(japanese!.body.text).toBe(
+      '弊社セキュリティチェックシート（2022年6月1日版）に基づき、以下のとおりご回答いたします。\n\n' +
+        '■ バックアップデータを取得するタイミング(RPO)\n24時間\n（参照：チェックシート No.29）\n\n' +
+        '■ 目標復旧時間(RTO)\n恐れ入りますが、本項目は非公開とさせていただいております。\n（参照：チェックシート No.11）',
+    );
+  });
+});
+
 describe('feedback on every reply', () => {
   it.each([
     ['an answer', "what's our RPO?"],
