@@ -61,6 +61,10 @@ export interface Strings {
   notHelpful: string;
   // Replies to clicks
   feedbackThanks: string;
+  // Slack Connect and sharing
+  sharedChannel: string;
+  sharedUnknown: string;
+  sharedBy: (user: string, question: string) => string;
   feedbackWhy: string;
   // App Home
   homeTitle: string;
@@ -145,6 +149,10 @@ export const STRINGS: Record<Language, Strings> = {
     helpful: '👍 Helpful',
     notHelpful: '👎 Not helpful',
     feedbackThanks: 'Thanks for the feedback.',
+    sharedChannel: 'This channel is shared with another organisation, so answers stay private here (only you can see them).',
+    sharedUnknown:
+      'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.',
+    sharedBy: (user, question) => `Shared by <@${user}>: “${question}”`,
     feedbackWhy: 'Thanks. What was wrong with this answer?',
     homeTitle: 'Security check sheet answers',
     homeIntro:
@@ -214,6 +222,10 @@ export const STRINGS: Record<Language, Strings> = {
     helpful: '👍 役に立った',
     notHelpful: '👎 役に立たなかった',
     feedbackThanks: 'フィードバックありがとうございます。',
+    sharedChannel: 'このチャンネルは社外の組織と共有されているため、回答はあなただけに表示しています。',
+    sharedUnknown:
+      'このチャンネルが社外の組織と共有されているか確認できなかったため、回答はあなただけに表示したままにしています。「お客様向け文面」から貼り付けるか、Slack 管理者にボットへの channels:read と groups:read スコープの付与を依頼してください。',
+    sharedBy: (user, question) => `<@${user}> さんが共有：「${question}」`,
     feedbackWhy: 'ありがとうございます。この回答のどこに問題がありましたか？',
     homeTitle: 'セキュリティチェックシート回答ボット',
     homeIntro:
@@ -235,14 +247,6 @@ export const STRINGS: Record<Language, Strings> = {
   },
 };
 
-/**
- * Messages of the Slack adapter that are not answers. English only today (they are said before the asker's language
- * is known); kept here so every user-facing string has one home.
- */
-export const SLACK_NOTICES = {
-  notAllowed: 'This bot is not enabled here. Ask your Slack admin or the security team where to use it.',
-  sharedChannel: 'This channel is shared with another organisation, so answers stay private here (only you can see them).',
-  sharedUnknown:
-    'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.',
-  sharedBy: (user: string, question: string) => `Shared by <@${user}>: “${question}”`,
-} as const;
+/** Said before anything about the asker is known (a refused workspace or channel): both languages at once. */
+export const NOT_ALLOWED_TEXT =
+  'This bot is not enabled here. Ask your Slack admin or the security team where to use it.\nこのボットはここでは利用できません。利用できる場所は Slack 管理者またはセキュリティ担当にお問い合わせください。';

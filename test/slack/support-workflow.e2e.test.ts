@@ -107,6 +107,17 @@ describe('message shortcut "Answer from checklist"', () => {
   });
 });
 
+describe('notices in the asker\'s language', () => {
+  it('a Japanese mention in a Slack Connect channel is answered privately with the notice in Japanese', async () => {
+    const event = mentionEvent('RPOは？', { channel: 'C0CONNECTJA' });
+    const envelope = JSON.parse(eventEnvelope(event).body) as Record<string, unknown>;
+    await signedPost(eventsUrl, JSON.stringify({ ...envelope, is_ext_shared_channel: true }), { secret: SECRET, contentType: 'application/json' });
+    const [post] = await fake.waitFor('chat.postEphemeral');
+    expect(visibleText(post!.body)).toContain('このチャンネルは社外の組織と共有されているため、回答はあなただけに表示しています。');
+    expect(visiblePostsIn('C0CONNECTJA')).toEqual([]);
+  });
+});
+
 describe('Copy for customer', () => {
   it('shows Japanese and English as two separate blocks, and switches to one language or drops the item No. on a click', async () => {
     const answer = await postCommand('which TLS version do we use?');
