@@ -94,6 +94,14 @@ export function buttonClickBody(action: { action_id: string; value: string }, op
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A block_actions payload for a button clicked in the App Home: no channel, no message, no response_url. */
+export function homeButtonClickBody(action: { action_id: string; value: string }): string {
+  const params = new URLSearchParams(buttonClickBody(action, { responseUrl: '' }));
+  const { channel: _channel, message: _message, response_url: _url, ...payload } = JSON.parse(params.get('payload')!) as Record<string, unknown>;
+  const inHome = { ...payload, container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', private_metadata: '' } };
+  return new URLSearchParams({ payload: JSON.stringify(inHome) }).toString();
+}
+
 /** A message shortcut (`message_action`) on a message, form-encoded as `payload=…`, as Slack sends it. */
 export function messageShortcutBody(message: Record<string, unknown>, options: { responseUrl: string; callbackId?: string; channel?: string; extShared?: boolean }): string {
   const payload = {

@@ -4,7 +4,7 @@ import { FEEDBACK_COMMENT, FEEDBACK_MODAL_ID } from '../../src/render/blocks.js'
 import { versionText } from '../../src/render/text.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
-import { appHomeOpenedEvent, buttonClickBody, commandBody, eventEnvelope, mentionEvent, messageShortcutBody, signedPost, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { appHomeOpenedEvent, buttonClickBody, homeButtonClickBody, commandBody, eventEnvelope, mentionEvent, messageShortcutBody, signedPost, viewSubmissionBody } from '../fakes/slack-requests.js';
 import { buttons, visibleText } from '../support/slack-messages.js';
 
 /**
@@ -26,19 +26,7 @@ const useShortcut = (message: Record<string, unknown>, options: { channel?: stri
   signedPost(eventsUrl, messageShortcutBody(message, { responseUrl: fake.responseUrl('shortcut'), ...options }), form);
 const click = (action: { action_id: string; value: string }, options: { ephemeral?: boolean; channel?: string; view?: boolean } = { ephemeral: true }) => {
   if (!options.view) return signedPost(eventsUrl, buttonClickBody(action, { responseUrl: fake.responseUrl('act'), ...options }), form);
-  // A click in the App Home: no channel, no message, no response_url.
-  const payload = {
-    type: 'block_actions',
-    team: { id: 'T0001', domain: 'example' },
-    user: { id: 'U0USER', username: 'support.person', team_id: 'T0001' },
-    api_app_id: 'A0001',
-    token: 'legacy',
-    container: { type: 'view', view_id: 'V0HOME' },
-    trigger_id: '123.456.home',
-    view: { id: 'V0HOME', type: 'home', private_metadata: '' },
-    actions: [{ type: 'button', block_id: 'b1', action_id: action.action_id, value: action.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000001' }],
-  };
-  return signedPost(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), form);
+  return signedPost(eventsUrl, homeButtonClickBody(action), form);
 };
 const button = (body: Record<string, unknown>, id: string) => {
   const found = buttons(body).find((b) => b.action_id === id);
