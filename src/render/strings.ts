@@ -65,6 +65,8 @@ export interface Strings {
   sharedChannel: string;
   sharedUnknown: string;
   sharedBy: (user: string, question: string) => string;
+  /** Above a shortcut's answer sent as a DM because Slack refused the private reply in the channel. */
+  shortcutInDm: (channel: string) => string;
   feedbackWhy: string;
   // App Home
   homeTitle: string;
@@ -153,6 +155,7 @@ export const STRINGS: Record<Language, Strings> = {
     sharedUnknown:
       'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.',
     sharedBy: (user, question) => `Shared by <@${user}>: “${question}”`,
+    shortcutInDm: (channel) => `You used “Answer from checklist” in <#${channel}>. I could not reply there (I may not be in that channel), so the answer is here, visible only to you.`,
     feedbackWhy: 'Thanks. What was wrong with this answer?',
     homeTitle: 'Security check sheet answers',
     homeIntro:
@@ -226,6 +229,7 @@ export const STRINGS: Record<Language, Strings> = {
     sharedUnknown:
       'このチャンネルが社外の組織と共有されているか確認できなかったため、回答はあなただけに表示したままにしています。「お客様向け文面」から貼り付けるか、Slack 管理者にボットへの channels:read と groups:read スコープの付与を依頼してください。',
     sharedBy: (user, question) => `<@${user}> さんが共有：「${question}」`,
+    shortcutInDm: (channel) => `<#${channel}> で「Answer from checklist」が使われましたが、そのチャンネルには返信できなかったため（ボットが参加していない可能性があります）、こちらにお送りします。あなたにだけ表示されています。`,
     feedbackWhy: 'ありがとうございます。この回答のどこに問題がありましたか？',
     homeTitle: 'セキュリティチェックシート回答ボット',
     homeIntro:

@@ -73,6 +73,7 @@ describe('message shortcut "Answer from checklist"', () => {
     const [dm] = await fake.waitFor('chat.postMessage');
     expect(dm!.body.channel).toBe('U0USER');
     expect(dm!.body.text).toBe('No.29 Backup timing (RPO): 24 hours');
+    expect(visibleText(dm!.body)).toContain('You used “Answer from checklist” in <#C0NOTMEMBER>. I could not reply there');
     expect(await bot.idle()).toBe(true);
     expect(visiblePostsIn('C0NOTMEMBER')).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { STRINGS } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
@@ -31,14 +32,15 @@ export async function handle({ ack, shortcut, respond, client, body }: AnswerMes
   if ((body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true) deps.shared.mark(channel);
   const ctx = { source: 'shortcut', team, channel, user } as const;
   // "Share in channel" only where nobody outside the organisation can see it; the Share button checks again.
-  const { message, answer } = await answerForSlack(deps, messageText(shortcut.message), ctx, { shareable: !deps.shared.has(channel) });
+  const { message, answer, lang } = await answerForSlack(deps, messageText(shortcut.message), ctx, { shareable: !deps.shared.has(channel) });
   await deliver(deps, { ...ctx, question: answer.question }, async () => {
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } catch (error) {
       deps.logger.warn({ event: 'shortcut_dm', channel, user, err: error }, 'could not answer through response_url; sending the answer as a DM');
       // A user ID as the channel posts in the bot's DM with that person (the app's Messages tab).
-      await client.chat.postMessage({ channel: user, ...webApiMessage(message) });
+      const why = { type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[lang].shortcutInDm(channel) }] };
+      await client.chat.postMessage({ channel: user, ...webApiMessage(message, [why]) });
     }
   });
 }
