@@ -64,9 +64,12 @@ export function splitSentences(message: string, setsScene: (before: string) => b
   return sentences;
 }
 
-/** Conjunctions joining two things asked about: "RPO and RTO", 「RPOとRTO」, 「〜のか、〜のか」. */
+/**
+ * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", 「RPOとRTO」, 「〜のか、〜のか」. Not や:
+ * 「夜間や休日」 lists examples of one thing.
+ */
 const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|や|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
 
 /**
  * Reads messages with the framing patterns of knowledge/vocabulary.yaml (`framing`): which clauses ask, what is only
@@ -136,7 +139,8 @@ export class MessageReader {
 
 /**
  * Capitalised words that are probably names of companies, products or people (Acme, Globex's): capitalised inside a
- * sentence, or with a possessive anywhere. Acronyms (RPO, SSO) are not names: they are what people ask about.
+ * sentence, or with a possessive anywhere; in Japanese, words addressed with さん/様/社. Acronyms (RPO, SSO) are not
+ * names: they are what people ask about.
  * The caller keeps only those the index does not know.
  */
 export function nameCandidates(message: string): string[] {
@@ -146,6 +150,10 @@ export function nameCandidates(message: string): string[] {
     const [, before = '', word = '', possessive] = match;
     const sentenceStart = before === '' || /[.?!。？！]/u.test(before);
     if (!sentenceStart || possessive) names.add(word);
+  }
+  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田様).
+  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?|[\p{Script=Han}]{2,6})(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))/gu)) {
+    names.add(match[1]!);
   }
   return [...names];
 }

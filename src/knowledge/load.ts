@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseSheet } from './parse-sheet.js';
 import { VocabularySchema, type Vocabulary } from './vocabulary.js';
-import { CompanionSchema, ErrataSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Erratum, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
+import { CompanionSchema, ErrataSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Erratum, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
 export const KNOWLEDGE_FILES = {
@@ -13,6 +13,7 @@ export const KNOWLEDGE_FILES = {
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
   vocabulary: 'vocabulary.yaml',
+  examples: 'examples.yaml',
   /** Optional: known typos of the sheet. */
   errata: 'errata.yaml',
 } as const;
@@ -25,6 +26,8 @@ export interface KnowledgeItem extends Item {
   /** The sheet says 非公開: the company declines to disclose this figure. */
   notDisclosed: boolean;
   aliases: string[];
+  /** Example questions this item answers (knowledge/examples.yaml), English and Japanese: search only. */
+  examples: string[];
   sectionEn?: string;
   categoryEn?: string;
   /** Known typos in this item's cells (knowledge/errata.yaml); the cells themselves stay as the sheet has them. */
@@ -71,6 +74,7 @@ export function loadKnowledge(dir: string): Knowledge {
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
     vocabulary: read(KNOWLEDGE_FILES.vocabulary),
+    examples: read(KNOWLEDGE_FILES.examples),
     errata: read(KNOWLEDGE_FILES.errata, true),
   });
 }
@@ -81,6 +85,7 @@ export interface KnowledgeSources {
   companion: string;
   gaps: string;
   vocabulary: string;
+  examples: string;
   /** errata.yaml; absent or empty means no known typos. */
   errata?: string;
 }
@@ -90,14 +95,22 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
   const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
+  const examples = parseYamlFile(sources.examples, KNOWLEDGE_FILES.examples, ExamplesSchema);
   const errata = sources.errata?.trim() ? parseYamlFile(sources.errata, KNOWLEDGE_FILES.errata, ErrataSchema) : { value: { errata: [] }, errors: [] };
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...errata.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !errata.value) throw new KnowledgeError(errors);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors, ...errata.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value || !errata.value) throw new KnowledgeError(errors);
 
   const checkedErrata = checkErrata(parsed.sheet, errata.value.errata);
   if (checkedErrata.errors.length > 0) throw new KnowledgeError(checkedErrata.errors);
-  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value), ...checkedErrata.warnings];
-  const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!, checkedErrata.byItem.get(item.no) ?? []));
+  const numbers = new Set(parsed.sheet.items.map((item) => item.no));
+  const orphanExamples: Problem[] = Object.keys(examples.value.items)
+    .filter((key) => !numbers.has(Number(key)))
+    .map((key) => ({ file: KNOWLEDGE_FILES.examples, code: 'orphan_examples', message: `examples for ${key}: there is no item ${key} on the sheet` }));
+  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value), ...orphanExamples, ...checkedErrata.warnings];
+  const items = parsed.sheet.items.map((item) => {
+    const own = examples.value!.items[String(item.no)];
+    return { ...withCompanion(item, companion.value!, checkedErrata.byItem.get(item.no) ?? []), examples: own ? [...own.en, ...own.ja] : [] };
+  });
   const version = createHash('sha256')
     .update(sources.sheet)
     .update('\0')
@@ -106,6 +119,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.gaps)
     .update('\0')
     .update(sources.vocabulary)
+    .update('\0')
+    .update(sources.examples)
     .update('\0')
     .update(sources.errata ?? '')
     .digest('hex')
@@ -165,7 +180,7 @@ function checkErrata(sheet: Sheet, errata: Erratum[]): { byItem: Map<number, Err
   return { byItem, errors, warnings };
 }
 
-function withCompanion(item: Item, companion: Companion, errata: Erratum[]): KnowledgeItem {
+function withCompanion(item: Item, companion: Companion, errata: Erratum[]): Omit<KnowledgeItem, 'examples'> {
   const translation = companion.items[String(item.no)];
   const stale = translation ? isStale(item, translation) : false;
   return {

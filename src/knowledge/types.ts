@@ -93,6 +93,14 @@ export const ErrataSchema = z.object({
   ),
 });
 export type Erratum = z.infer<typeof ErrataSchema>['errata'][number];
+/** Example questions per item (knowledge/examples.yaml): how people ask, for search only. */
+export const ExamplesSchema = z.object({
+  items: z.record(
+    z.string().regex(/^\d+$/, 'item keys must be item numbers'),
+    z.object({ en: z.array(z.string().min(1)).default([]), ja: z.array(z.string().min(1)).default([]) }),
+  ),
+});
+export type Examples = z.infer<typeof ExamplesSchema>;
 
 /** A problem found while loading, tied to a file and line so the sheet's owners can fix it. */
 export interface Problem {
@@ -112,4 +120,5 @@ export type ProblemCode =
   | 'missing_category_name'
   | 'ambiguous_alias'
   | 'gap_overlaps_alias'
-  | 'stale_erratum';
+  | 'stale_erratum'
+  | 'orphan_examples';
