@@ -49,7 +49,10 @@ describe('renderAnswerBlocks', () => {
   });
 
   it('renders a picker, not an answer, when two items are close', () => {
-    const message = render('how do you dispose of old disks');
+    // Built by hand: which questions are close is search's business; this is about how a picker looks.
+    const answered = answerer.answer('disposal').decision as AnsweredDecision;
+    const close = { question: 'how do you dispose of old disks', decision: { ...answered, item: knowledge.byNo.get(31)!, seeAlso: [knowledge.byNo.get(48)!], close: true } };
+    const message = renderAnswerBlocks(close, knowledge, { lang: 'en' });
     const shown = json(message);
     expect(shown).toContain('Two items fit your question. Which one did you mean?');
     expect(shown).toContain('checklist_show:31');
