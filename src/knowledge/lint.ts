@@ -43,4 +43,5 @@ export const FAILING_CODES: ReadonlySet<ProblemCode> = new Set([
   'alias_analyses_to_nothing',
   'alias_collision',
   'duplicate_example',
+  'stale_erratum',
 ]);

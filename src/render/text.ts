@@ -33,31 +33,53 @@ export function pasteLine(item: KnowledgeItem, lang: Language): string {
   return lang === 'ja' ? `${citation(item, 'ja')}：${item.answer}` : `${citation(item, 'en')}: ${answerText(item, 'en')}`;
 }
 
-/** One polite sentence for a customer, with the item No. and the sheet's date; no markup, no emoji. */
-export function customerSentence(item: KnowledgeItem, lang: Language, knowledge: Pick<Knowledge, 'date'>): string {
-  const answer = lang === 'en' && item.en ? item.en.answer.replace(/\.$/, '') : item.answer;
-  return STRINGS[lang].customerSentence(knowledge.date, item.no, itemName(item, lang), answer);
-}
-
 /** The sheet reference every answer can cite. */
 export const sourceLine = (knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version'>, lang: Language): string =>
   STRINGS[lang].source(knowledge.title, knowledge.company, knowledge.date, knowledge.version);
 
+/** Where the item sits on the sheet: `アプリケーション運用 › 可用性`, or one name when the category repeats the section. */
+export function placeOf(item: KnowledgeItem, lang: Language): string {
+  const [section, category] = lang === 'en' ? [item.sectionEn ?? item.section, item.categoryEn ?? item.category] : [item.section, item.category];
+  return item.section === item.category ? section : `${section} › ${category}`;
+}
+
+/** Staff notes on known typos of the item's answer cell (knowledge/errata.yaml), said right under the verbatim cell. */
+export const erratumNotes = (item: KnowledgeItem, lang: Language): string[] =>
+  item.errata.filter((erratum) => erratum.field === 'answer').map((erratum) => STRINGS[lang].erratum(erratum.wrong, erratum.right));
+
+/** The name of a known gap topic in the language (gaps.yaml `ja`), falling back to its English name. */
+export function gapTopicName(topic: string, knowledge: Pick<Knowledge, 'gaps'>, lang: Language): string {
+  return (lang === 'ja' ? knowledge.gaps.find((gap) => gap.topic === topic)?.ja : undefined) ?? topic;
+}
+
 /** Every line shown for one item: citation, answer (with the Japanese original in English), flags and context. */
 export function itemLines(item: KnowledgeItem, lang: Language): string[] {
   const lines = [citation(item, lang) + (lang === 'en' && item.en ? `  (${item.name})` : '')];
-  lines.push(`${answerLabel(item, lang)}: ${answerText(item, lang)}`);
   const s = STRINGS[lang];
-  if (lang === 'en' && item.en) lines.push(`${s.japaneseOriginal}: ${item.answer}`);
+  const colon = lang === 'ja' ? '：' : ': ';
+  lines.push(`${answerLabel(item, lang)}${colon}${answerText(item, lang)}`);
+  if (lang === 'en' && item.en) lines.push(`${s.japaneseOriginal}${colon}${item.answer}`);
+  lines.push(...erratumNotes(item, lang));
   if (item.notDisclosed) lines.push(notDisclosedNote(lang));
-  if (lang === 'en') {
-    lines.push(`${s.sectionLabel}: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · ${s.unit}: ${item.en?.unit ?? item.unit}`);
-    lines.push(`${s.definition}: ${item.en?.definition ?? item.definition}`);
-  } else {
-    lines.push(`${s.sectionLabel}: ${item.section} › ${item.category} ・ ${s.unit}: ${item.unit}`);
-    lines.push(`${s.definition}: ${item.definition}`);
-  }
+  lines.push(`${s.sectionLabel}${colon}${placeOf(item, lang)}${lang === 'ja' ? '　' : ' · '}${s.unit}${colon}${lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit}`);
+  lines.push(`${s.definition}${colon}${lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition}`);
   return lines;
+}
+
+/** Which sheet is served: title, company, date, item count, version and when it was loaded (`version`). */
+export function versionText(knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version' | 'items' | 'loadedAt'>, lang: Language): string {
+  return `${knowledge.title}\n${STRINGS[lang].versionLine(knowledge.company, knowledge.date, knowledge.items.length, knowledge.version, knowledge.loadedAt.toISOString())}`;
+}
+
+/** Every item by section, one line each (`list` in the terminal; Slack gets renderList). */
+export function listText(knowledge: Knowledge, lang: Language): string {
+  const lines = [STRINGS[lang].listTitle(knowledge.items.length)];
+  for (const section of new Set(knowledge.items.map((item) => item.section))) {
+    const items = knowledge.items.filter((item) => item.section === section);
+    lines.push('', lang === 'en' ? `${items[0]?.sectionEn ?? section} (${section})` : section);
+    lines.push(...items.map((item) => `  ${String(item.no).padStart(2, ' ')} ${itemName(item, lang)}`));
+  }
+  return [...lines, '', sourceLine(knowledge, lang)].join('\n');
 }
 
 /** Said under a lookup of more items than one answer shows. */
@@ -108,7 +130,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
       if (decision.unlisted.length > 0) lines.push(unlistedNote(decision.unlisted, decision.item, lang), '');
       lines.push(...itemLines(decision.item, lang));
       if (decision.seeAlso.length > 0) {
-        lines.push('', `${s.seeAlso}: ${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
+        lines.push('', `${s.seeAlso}${lang === 'ja' ? '：' : ': '}${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
       }
       return lines;
     }
@@ -117,7 +139,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
     case 'no_match': {
       const lines = [noMatchHeadline(decision, knowledge, lang)];
       if (decision.suggestions.length > 0) {
-        lines.push(s.nearestText);
+        lines.push(s.nearest);
         lines.push(...decision.suggestions.map((item) => `  ${citation(item, lang)}`));
       }
       return lines;
@@ -134,7 +156,7 @@ export function noMatchHeadline(decision: Extract<Decision, { kind: 'no_match' }
     case 'unknown_item':
       return s.unknownItem(decision.detail ?? '', first, last);
     case 'known_gap':
-      return s.knownGap(decision.detail ?? '');
+      return s.knownGap(gapTopicName(decision.detail ?? '', knowledge, lang));
     case 'no_content':
       return s.noContent;
     default:
