@@ -257,8 +257,10 @@ export class Answerer {
       distinct.length >= 2
         ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
         : distinct;
-    if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
-      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
+    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
+    if (answerable.length + gaps.length >= 2 && answerable.length >= 1) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }
