@@ -5,6 +5,7 @@ import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
 import { NamedThings } from './claims.js';
+import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -40,7 +41,7 @@ export interface DecisionOptions {
   weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
-  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.85. */
   closeRatio: number;
   /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
@@ -67,7 +68,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
-  closeRatio: 0.75,
+  closeRatio: 0.85,
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
@@ -218,7 +219,8 @@ export class Answerer {
    * confident on its own, the asking clauses together (then the whole message) are decided as one question.
    */
   private answerMessage(question: string, text: string): Answer {
-    const names = nameCandidates(text).filter((word) => !this.index.knows(word));
+    // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
     const asking = this.elaborationsMerged(segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
@@ -255,8 +257,10 @@ export class Answerer {
       distinct.length >= 2
         ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
         : distinct;
-    if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
-      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
+    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
+    if (answerable.length + gaps.length >= 2 && answerable.length >= 1) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }

@@ -120,5 +120,9 @@ export type ProblemCode =
   | 'missing_category_name'
   | 'ambiguous_alias'
   | 'gap_overlaps_alias'
-  | 'stale_erratum'
-  | 'orphan_examples';
+  | 'orphan_examples'
+  | 'alias_analyses_to_nothing'
+  | 'alias_collision'
+  | 'synonym_analyses_to_nothing'
+  | 'duplicate_example'
+  | 'stale_erratum';
