@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseSheet } from './parse-sheet.js';
-import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
+import { VocabularySchema, type Vocabulary } from './vocabulary.js';
+import { CompanionSchema, ErrataSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Erratum, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
 export const KNOWLEDGE_FILES = {
   sheet: 'security-checklist.txt',
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
+  vocabulary: 'vocabulary.yaml',
+  examples: 'examples.yaml',
+  /** Optional: known typos of the sheet. */
+  errata: 'errata.yaml',
 } as const;
 
 /** An item together with everything the bot may show about it. */
@@ -21,8 +26,12 @@ export interface KnowledgeItem extends Item {
   /** The sheet says 非公開: the company declines to disclose this figure. */
   notDisclosed: boolean;
   aliases: string[];
+  /** Example questions this item answers (knowledge/examples.yaml), English and Japanese: search only. */
+  examples: string[];
   sectionEn?: string;
   categoryEn?: string;
+  /** Known typos in this item's cells (knowledge/errata.yaml); the cells themselves stay as the sheet has them. */
+  errata: Erratum[];
 }
 
 export interface Knowledge {
@@ -32,6 +41,8 @@ export interface Knowledge {
   items: KnowledgeItem[];
   byNo: Map<number, KnowledgeItem>;
   gaps: Gaps['topics'];
+  /** How people write (knowledge/vocabulary.yaml): what search and the reading of messages use. */
+  vocabulary: Vocabulary;
   /** Short content hash over every knowledge file: which version of the sheet an answer came from. */
   version: string;
   loadedAt: Date;
@@ -50,10 +61,11 @@ export const formatProblem = (p: Problem): string => `${p.file}${p.line ? `:${p.
 
 /** Reads and validates the knowledge folder. Throws KnowledgeError naming every problem found. */
 export function loadKnowledge(dir: string): Knowledge {
-  const read = (name: string): string => {
+  const read = (name: string, optional = false): string => {
     try {
       return readFileSync(join(dir, name), 'utf8');
     } catch (error) {
+      if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw new KnowledgeError([{ file: name, message: `cannot read ${join(dir, name)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
     }
   };
@@ -61,6 +73,9 @@ export function loadKnowledge(dir: string): Knowledge {
     sheet: read(KNOWLEDGE_FILES.sheet),
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
+    vocabulary: read(KNOWLEDGE_FILES.vocabulary),
+    examples: read(KNOWLEDGE_FILES.examples),
+    errata: read(KNOWLEDGE_FILES.errata, true),
   });
 }
 
@@ -69,23 +84,45 @@ export interface KnowledgeSources {
   sheet: string;
   companion: string;
   gaps: string;
+  vocabulary: string;
+  examples: string;
+  /** errata.yaml; absent or empty means no known typos. */
+  errata?: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
   const parsed = parseSheet(sources.sheet, KNOWLEDGE_FILES.sheet);
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value) throw new KnowledgeError(errors);
+  const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
+  const examples = parseYamlFile(sources.examples, KNOWLEDGE_FILES.examples, ExamplesSchema);
+  const errata = sources.errata?.trim() ? parseYamlFile(sources.errata, KNOWLEDGE_FILES.errata, ErrataSchema) : { value: { errata: [] }, errors: [] };
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors, ...errata.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value || !errata.value) throw new KnowledgeError(errors);
 
-  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value)];
-  const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!));
+  const checkedErrata = checkErrata(parsed.sheet, errata.value.errata);
+  if (checkedErrata.errors.length > 0) throw new KnowledgeError(checkedErrata.errors);
+  const numbers = new Set(parsed.sheet.items.map((item) => item.no));
+  const orphanExamples: Problem[] = Object.keys(examples.value.items)
+    .filter((key) => !numbers.has(Number(key)))
+    .map((key) => ({ file: KNOWLEDGE_FILES.examples, code: 'orphan_examples', message: `examples for ${key}: there is no item ${key} on the sheet` }));
+  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value), ...orphanExamples, ...checkedErrata.warnings];
+  const items = parsed.sheet.items.map((item) => {
+    const own = examples.value!.items[String(item.no)];
+    return { ...withCompanion(item, companion.value!, checkedErrata.byItem.get(item.no) ?? []), examples: own ? [...own.en, ...own.ja] : [] };
+  });
   const version = createHash('sha256')
     .update(sources.sheet)
     .update('\0')
     .update(sources.companion)
     .update('\0')
     .update(sources.gaps)
+    .update('\0')
+    .update(sources.vocabulary)
+    .update('\0')
+    .update(sources.examples)
+    .update('\0')
+    .update(sources.errata ?? '')
     .digest('hex')
     .slice(0, 12);
   return {
@@ -95,6 +132,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     items,
     byNo: new Map(items.map((item) => [item.no, item])),
     gaps: gaps.value.topics,
+    vocabulary: vocabulary.value,
     version,
     loadedAt,
     warnings,
@@ -121,7 +159,28 @@ export function isStale(item: Item, translation: Translation): boolean {
   return translation.source.name !== item.name || translation.source.definition !== item.definition || translation.source.answer !== item.answer;
 }
 
-function withCompanion(item: Item, companion: Companion): KnowledgeItem {
+/**
+ * Errata must name an item that exists (an error: the file is wrong). One whose typo the sheet no longer has is
+ * dropped with a warning: the sheet's owners fixed the cell, and the bot must keep serving the corrected sheet.
+ */
+function checkErrata(sheet: Sheet, errata: Erratum[]): { byItem: Map<number, Erratum[]>; errors: Problem[]; warnings: Problem[] } {
+  const file = KNOWLEDGE_FILES.errata;
+  const items = new Map(sheet.items.map((item) => [item.no, item]));
+  const byItem = new Map<number, Erratum[]>();
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  errata.forEach((erratum, i) => {
+    const item = items.get(erratum.item);
+    if (!item) errors.push({ file, message: `errata.${i}: item ${erratum.item} is not on the sheet` });
+    else if (erratum.wrong === erratum.right) errors.push({ file, message: `errata.${i}: "wrong" and "right" are the same text` });
+    else if (!item[erratum.field].includes(erratum.wrong)) {
+      warnings.push({ file, code: 'stale_erratum', message: `item ${erratum.item}'s ${erratum.field} no longer contains "${erratum.wrong}" (corrected on the sheet?): remove this erratum` });
+    } else byItem.set(item.no, [...(byItem.get(item.no) ?? []), erratum]);
+  });
+  return { byItem, errors, warnings };
+}
+
+function withCompanion(item: Item, companion: Companion, errata: Erratum[]): Omit<KnowledgeItem, 'examples'> {
   const translation = companion.items[String(item.no)];
   const stale = translation ? isStale(item, translation) : false;
   return {
@@ -133,6 +192,7 @@ function withCompanion(item: Item, companion: Companion): KnowledgeItem {
     aliases: translation?.aliases ?? [],
     ...(companion.sections[item.section] ? { sectionEn: companion.sections[item.section] } : {}),
     ...(companion.categories[item.category] ? { categoryEn: companion.categories[item.category] } : {}),
+    errata,
   };
 }
 

@@ -1,7 +1,7 @@
 /** What the store keeps. Every record carries who asked where and which version of the sheet was served. */
 
-/** Where a question or click came from. */
-export type Surface = 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
+/** Where a question or click came from: mention, dm, command, share, show, shortcut, home… (the Slack adapter's names). */
+export type Surface = string;
 
 interface Where {
   at: number;
@@ -22,12 +22,19 @@ export interface AnswerRecord extends Where {
   latencyMs: number;
 }
 
-/** A 👍/👎 on an answer, with the reason when one was given. */
+/**
+ * Feedback on a reply, one record per step: the 👍/👎 `vote`, then after a 👎 the `reason` chosen, and for "other" an
+ * optional `comment`. `items` are those the reply cited (none for a picker or "not covered").
+ */
 export interface FeedbackRecord extends Where {
   type: 'feedback';
-  vote: 'up' | 'down';
+  step: 'vote' | 'reason' | 'comment';
+  vote?: 'up' | 'down' | undefined;
   reason?: string | undefined;
+  comment?: string | undefined;
   question?: string | undefined;
+  /** The kind of reply judged (answered, lookup, picker, no_match…). */
+  replyKind?: string | undefined;
   items: number[];
 }
 

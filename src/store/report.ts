@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/load.js';
-import { analyze } from '../search/tokenize.js';
+import { Analyzer } from '../search/tokenize.js';
 import type { Store } from './store.js';
 
 /** What `npm run report` and `/checklist report` show. */
@@ -9,8 +9,8 @@ export interface Report {
   answers: { total: number; answered: number; unanswered: number };
   /** No-match questions, near-duplicates grouped, most frequent first. `question` is the group's most common wording. */
   unanswered: Array<{ question: string; count: number; variants: string[] }>;
-  /** 👍/👎 per item; `reasons` are the 👎 reasons given, most frequent first. */
-  feedback: Array<{ item: number; name: string; up: number; down: number; reasons: Array<{ reason: string; count: number }> }>;
+  /** 👍/👎 per item; `reasons` are the 👎 reasons given, most frequent first; `comments` what people wrote (at most 5). */
+  feedback: Array<{ item: number; name: string; up: number; down: number; reasons: Array<{ reason: string; count: number }>; comments: string[] }>;
   mostAsked: Array<{ item: number; name: string; count: number }>;
   /** The disclosure ledger per channel: copies and shares, which items, which sheet versions, externally shared or not. */
   disclosures: Array<{ channel: string; external: string; copies: number; shares: number; items: number[]; sheetVersions: string[]; last: string }>;
@@ -29,16 +29,14 @@ export async function buildReport(store: Store, knowledge: Knowledge, since: num
   const asked = new Map<number, number>();
   for (const answer of answers) if (answer.status === 'answered') for (const no of answer.items) asked.set(no, (asked.get(no) ?? 0) + 1);
 
-  const byItem = new Map<number, { up: number; down: number; reasons: Map<string, number> }>();
+  const byItem = new Map<number, { up: number; down: number; reasons: Map<string, number>; comments: string[] }>();
   for (const row of feedback) {
     for (const no of row.items) {
-      const entry = byItem.get(no) ?? { up: 0, down: 0, reasons: new Map() };
-      if (row.vote === 'up') entry.up++;
-      else {
-        entry.down++;
-        const reason = row.reason?.trim() || '(no reason given)';
-        entry.reasons.set(reason, (entry.reasons.get(reason) ?? 0) + 1);
-      }
+      const entry = byItem.get(no) ?? { up: 0, down: 0, reasons: new Map<string, number>(), comments: [] as string[] };
+      if (row.step === 'vote' && row.vote === 'up') entry.up++;
+      else if (row.step === 'vote') entry.down++;
+      else if (row.step === 'reason' && row.reason) entry.reasons.set(row.reason, (entry.reasons.get(row.reason) ?? 0) + 1);
+      else if (row.step === 'comment' && row.comment && entry.comments.length < 5) entry.comments.push(row.comment);
       byItem.set(no, entry);
     }
   }
@@ -61,9 +59,19 @@ export async function buildReport(store: Store, knowledge: Knowledge, since: num
     since: new Date(since).toISOString(),
     until: new Date(now).toISOString(),
     answers: { total: answers.length, answered: answers.filter((a) => a.status === 'answered').length, unanswered: answers.filter((a) => a.status === 'no_match').length },
-    unanswered: groupNearDuplicates(answers.filter((a) => a.status === 'no_match').map((a) => a.question)).slice(0, TOP),
+    unanswered: groupNearDuplicates(
+      answers.filter((a) => a.status === 'no_match').map((a) => a.question),
+      new Analyzer(knowledge.vocabulary),
+    ).slice(0, TOP),
     feedback: [...byItem]
-      .map(([item, entry]) => ({ item, name: nameOf(item), up: entry.up, down: entry.down, reasons: [...entry.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count) }))
+      .map(([item, entry]) => ({
+        item,
+        name: nameOf(item),
+        up: entry.up,
+        down: entry.down,
+        reasons: [...entry.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+        comments: entry.comments,
+      }))
       .sort((a, b) => b.down - a.down || b.up - a.up || a.item - b.item),
     mostAsked: [...asked].map(([item, count]) => ({ item, name: nameOf(item), count })).sort((a, b) => b.count - a.count || a.item - b.item).slice(0, TOP),
     disclosures: [...ledger.values()].sort((a, b) => b.copies + b.shares - (a.copies + a.shares)),
@@ -75,10 +83,10 @@ export async function buildReport(store: Store, knowledge: Knowledge, since: num
  * Groups questions that ask the same thing in slightly different words: the same content words (after stemming,
  * stop words and case), or an overlap of at least NEAR_DUPLICATE. Largest groups first.
  */
-export function groupNearDuplicates(questions: string[]): Report['unanswered'] {
+export function groupNearDuplicates(questions: string[], analyzer: Analyzer): Report['unanswered'] {
   const exact = new Map<string, { terms: Set<string>; wordings: Map<string, number> }>();
   for (const question of questions) {
-    const terms = new Set(analyze(question));
+    const terms = new Set(analyzer.analyze(question));
     const key = terms.size > 0 ? [...terms].sort().join(' ') : question.trim().toLowerCase();
     const group = exact.get(key) ?? { terms, wordings: new Map() };
     group.wordings.set(question, (group.wordings.get(question) ?? 0) + 1);
@@ -115,7 +123,11 @@ export function renderReport(report: Report): string {
   const lines = [`Checklist bot report, ${report.since.slice(0, 10)} to ${report.until.slice(0, 10)}`, `${report.answers.total} questions: ${report.answers.answered} answered, ${report.answers.unanswered} not covered`, ''];
   const list = <T>(title: string, rows: T[], line: (row: T) => string) => lines.push(title, ...(rows.length ? rows.map(line) : ['  (none)']), '');
   list('Most frequent unanswered questions:', report.unanswered, (u) => `  ${u.count}× ${u.question}${u.variants.length ? `  (also: ${u.variants.join(' | ')})` : ''}`);
-  list('👎 by item and reason:', report.feedback.filter((f) => f.down > 0), (f) => `  No.${f.item} ${f.name}: ${f.down} 👎, ${f.up} 👍 — ${f.reasons.map((r) => `${r.reason} (${r.count})`).join('; ')}`);
+  list(
+    '👎 by item and reason:',
+    report.feedback.filter((f) => f.down > 0),
+    (f) => `  No.${f.item} ${f.name}: ${f.down} 👎, ${f.up} 👍${f.reasons.length ? ` — ${f.reasons.map((r) => `${r.reason} (${r.count})`).join('; ')}` : ''}${f.comments.length ? ` — “${f.comments.join('”, “')}”` : ''}`,
+  );
   list('Most asked items:', report.mostAsked, (m) => `  ${m.count}× No.${m.item} ${m.name}`);
   list('Disclosures by channel:', report.disclosures, (d) => `  ${d.channel}${d.external === 'yes' ? ' (shared with another organisation)' : d.external === 'unknown' ? ' (shared: unknown)' : ''}: ${d.copies} copied, ${d.shares} shared; items ${d.items.join(', ')}; sheet ${d.sheetVersions.join(', ')}; last ${d.last}`);
   list('Items whose English translation is stale or missing:', report.staleTranslations, (s) => `  No.${s.item} ${s.name} (${s.status})`);

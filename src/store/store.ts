@@ -99,8 +99,11 @@ export class Store {
     return rows.map((row) => ({ ...row, at: Number(row.at), items: parseItems(row.items) }));
   }
 
-  async feedbackSince(since: number): Promise<Array<{ vote: string; reason: string | null; items: number[]; question: string | null }>> {
-    const { rows } = await this.db.query<{ vote: string; reason: string | null; items: string; question: string | null }>('SELECT vote, reason, items, question FROM feedback WHERE at >= $1', [since]);
+  async feedbackSince(since: number): Promise<Array<{ step: string; vote: string | null; reason: string | null; comment: string | null; items: number[]; question: string | null }>> {
+    const { rows } = await this.db.query<{ step: string; vote: string | null; reason: string | null; comment: string | null; items: string; question: string | null }>(
+      'SELECT step, vote, reason, comment, items, question FROM feedback WHERE at >= $1',
+      [since],
+    );
     return rows.map((row) => ({ ...row, items: parseItems(row.items) }));
   }
 
@@ -143,7 +146,7 @@ async function insertRecord(tx: SqlExecutor, record: StoreRecord): Promise<void>
       return void (await insertAnswer(tx, id, record, where));
     case 'feedback':
       await insertFeedback(tx, id, record, where);
-      if (record.vote === 'up' && record.question && record.items.length === 1) await propose(tx, record.question, record.items[0]!, 'thumbs_up', record);
+      if (record.step === 'vote' && record.vote === 'up' && record.question && record.items.length === 1) await propose(tx, record.question, record.items[0]!, 'thumbs_up', record);
       return;
     case 'pick':
       await tx.query('INSERT INTO picks (id, at, question, item_no, sheet_version, team, channel, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
@@ -168,15 +171,10 @@ const insertAnswer = (tx: SqlExecutor, id: string, r: AnswerRecord, where: Where
   );
 
 const insertFeedback = (tx: SqlExecutor, id: string, r: FeedbackRecord, where: WhereValues) =>
-  tx.query('INSERT INTO feedback (id, at, vote, reason, question, items, sheet_version, team, channel, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-    id,
-    r.at,
-    r.vote,
-    clean(r.reason),
-    clean(r.question),
-    JSON.stringify(r.items),
-    ...where,
-  ]);
+  tx.query(
+    'INSERT INTO feedback (id, at, step, vote, reason, comment, question, reply_kind, items, sheet_version, team, channel, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    [id, r.at, r.step, r.vote ?? null, clean(r.reason), clean(r.comment), clean(r.question), r.replyKind ?? null, JSON.stringify(r.items), ...where],
+  );
 
 const insertDisclosure = (tx: SqlExecutor, id: string, r: DisclosureRecord, where: WhereValues) =>
   tx.query('INSERT INTO disclosures (id, at, action, items, sheet_version, team, channel, user_id, external, question) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [

@@ -34,19 +34,19 @@ describe('npm run ask', () => {
   });
 
   it('answers in Japanese when asked in Japanese, or when --lang ja forces it', async () => {
-    expect((await ask(['RPOは？'])).stdout).toContain('回答（チェックシート原文）: 24時間');
+    expect((await ask(['RPOは？'])).stdout).toContain('回答（チェックシート原文）：24時間');
     expect((await ask(['--lang', 'ja', 'No.29'])).stdout).toContain('No.29 バックアップデータを取得するタイミング(RPO)');
   });
 
   it('answers a batch from stdin, one JSON object per line, in order', async () => {
-    const { code, stdout } = await ask(['--json'], { input: "what's our RPO?\nNo.99\n\nDo you support SSO?\n２９\n" });
+    const { code, stdout } = await ask(['--json'], { input: "what's our RPO?\nNo.99\n\nDo you support SSO for access to customer data?\n２９\n" });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.question, l.status, l.matches[0]?.no])).toEqual([
       ["what's our RPO?", 'answered', 29],
       ['No.99', 'no_match', undefined],
       ['', 'help', undefined],
-      ['Do you support SSO?', 'no_match', expect.any(Number)],
+      ["Do you support SSO for access to customer data?", "no_match", expect.any(Number)],
       ['２９', 'answered', 29],
     ]);
     expect(lines[0].matches[0].score).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore, StoreUnavailableError } from '../../src/store/open.js';
 import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
 import type { Store } from '../../src/store/store.js';
+import { Analyzer } from '../../src/search/tokenize.js';
 import { bundledKnowledge } from '../support/knowledge.js';
 import { ENGINES, engineSkip } from './engines.js';
 
@@ -31,13 +32,15 @@ for (const engine of ENGINES) {
 
     it('keeps answers, feedback, picks and disclosures, with tokens redacted, for the report', async () => {
       await store.write([
-        { type: 'answer', at: now, question: 'Do you support SAML SSO? token xoxb-1234567890-abcdef', status: 'no_match', kind: 'no_match', items: [], surface: 'mention', latencyMs: 0.4, ...where },
+        { type: 'answer', at: now, question: 'Do you support SAML SSO?', status: 'no_match', kind: 'no_match', items: [], surface: 'mention', latencyMs: 0.4, ...where },
         { type: 'answer', at: now, question: 'do you support saml sso', status: 'no_match', kind: 'no_match', items: [], surface: 'dm', latencyMs: 0.3, ...where },
-        { type: 'answer', at: now, question: 'is there a bug bounty programme?', status: 'no_match', kind: 'no_match', items: [], surface: 'command', latencyMs: 0.3, ...where },
+        { type: 'answer', at: now, question: 'is there a bug bounty programme? token xoxb-1234567890-abcdef', status: 'no_match', kind: 'no_match', items: [], surface: 'command', latencyMs: 0.3, ...where },
         { type: 'answer', at: now, question: "what's our RPO?", status: 'answered', kind: 'answered', items: [29], surface: 'mention', latencyMs: 0.2, ...where },
         { type: 'answer', at: now, question: 'RPO?', status: 'answered', kind: 'answered', items: [29], surface: 'mention', latencyMs: 0.2, ...where },
-        { type: 'feedback', at: now, vote: 'down', reason: 'wrong item', question: 'rpo', items: [29], ...where },
-        { type: 'feedback', at: now, vote: 'up', question: "what's our RPO?", items: [29], ...where },
+        { type: 'feedback', at: now, step: 'vote', vote: 'down', question: 'rpo', items: [29], ...where },
+        { type: 'feedback', at: now, step: 'reason', vote: 'down', reason: 'wrong_item', question: 'rpo', items: [29], ...where },
+        { type: 'feedback', at: now, step: 'comment', vote: 'down', reason: 'other', comment: 'asked about RTO', question: 'rpo', items: [29], ...where },
+        { type: 'feedback', at: now, step: 'vote', vote: 'up', question: "what's our RPO?", items: [29], ...where },
         { type: 'disclosure', at: now, action: 'copy', items: [29, 30], external: 'no', ...where },
         { type: 'disclosure', at: now, action: 'share', items: [29], external: 'yes', question: 'RPO?', ...where, channel: 'C2' },
       ]);
@@ -47,9 +50,9 @@ for (const engine of ENGINES) {
       expect(report.unanswered[0]!.question).toMatch(/saml sso/i);
       expect(JSON.stringify(report)).not.toContain('xoxb-1234567890');
       expect(report.unanswered.map((u) => u.question).join(' ')).toContain('[redacted]');
-      expect(report.unanswered[1]).toEqual({ question: 'is there a bug bounty programme?', count: 1, variants: [] });
+      expect(report.unanswered[1]).toEqual({ question: 'is there a bug bounty programme? token [redacted]', count: 1, variants: [] });
       expect(report.mostAsked[0]).toMatchObject({ item: 29, count: 2 });
-      expect(report.feedback[0]).toMatchObject({ item: 29, up: 1, down: 1, reasons: [{ reason: 'wrong item', count: 1 }] });
+      expect(report.feedback[0]).toMatchObject({ item: 29, up: 1, down: 1, reasons: [{ reason: 'wrong_item', count: 1 }], comments: ['asked about RTO'] });
       expect(report.disclosures.find((d) => d.channel === 'C1')).toMatchObject({ copies: 1, shares: 0, items: [29, 30], external: 'no', sheetVersions: ['v1'] });
       expect(report.disclosures.find((d) => d.channel === 'C2')).toMatchObject({ copies: 0, shares: 1, external: 'yes' });
     });
@@ -58,7 +61,7 @@ for (const engine of ENGINES) {
       await store.write([
         { type: 'pick', at: now, question: 'how long are backups kept?', item: 31, ...where },
         { type: 'pick', at: now, question: 'How long are backups kept', item: 31, ...where },
-        { type: 'feedback', at: now, vote: 'up', question: 'data center location', items: [40], ...where },
+        { type: 'feedback', at: now, step: 'vote', vote: 'up', question: 'data center location', items: [40], ...where },
       ]);
       const pending = await store.proposals('pending');
       const pick = pending.find((p) => p.item === 31)!;
@@ -71,7 +74,7 @@ for (const engine of ENGINES) {
       expect(await store.decide(other.id, 'rejected', 'U9')).toBe(true);
       expect(await store.approvedExamples()).toEqual([{ question: 'how long are backups kept?', item: 31 }]);
       // A rejected example proposed again stays rejected.
-      await store.write([{ type: 'feedback', at: now, vote: 'up', question: 'data center location', items: [40], ...where }]);
+      await store.write([{ type: 'feedback', at: now, step: 'vote', vote: 'up', question: 'data center location', items: [40], ...where }]);
       expect((await store.proposal(other.id))?.status).toBe('rejected');
     });
 
@@ -124,7 +127,7 @@ describe('store configuration', () => {
 
 describe('near-duplicate grouping', () => {
   it('groups the same words in other case, order or punctuation, and keeps other questions apart', () => {
-    const groups = groupNearDuplicates(['Do you support SAML SSO?', 'do you support saml sso', 'SAML SSO support?', 'Is MFA required?', 'Do you support SAML SSO?']);
+    const groups = groupNearDuplicates(['Do you support SAML SSO?', 'do you support saml sso', 'SAML SSO support?', 'Is MFA required?', 'Do you support SAML SSO?'], new Analyzer(bundledKnowledge().vocabulary));
     expect(groups).toEqual([
       { question: 'Do you support SAML SSO?', count: 4, variants: ['do you support saml sso', 'SAML SSO support?'] },
       { question: 'Is MFA required?', count: 1, variants: [] },

@@ -1,5 +1,5 @@
-import type { Block, SlackMessage } from '../../../answer/render-blocks.js';
-import { escapeSlack } from '../../../answer/slack-text.js';
+import type { Block, SlackMessage } from '../../../render/blocks.js';
+import { escapeSlack } from '../../../render/slack-text.js';
 import type { Knowledge } from '../../../knowledge/load.js';
 import type { Proposal } from '../../../store/records.js';
 import type { SlackDeps } from '../../deps.js';
