@@ -267,8 +267,12 @@ export class Answerer {
         : distinct;
     // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
     const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
-    if (answerable.length + gaps.length >= 2 && answerable.length >= 1) {
-      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+    // A further question that two items fit about equally, or that the sheet may not cover, is shown as such (a
+    // picker, or "not covered" with the nearest items) next to the answered ones, rather than dropped.
+    const unsure = (part: (typeof parts)[number]): boolean =>
+      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !answerable.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
+    if (answerable.length >= 1 && answerable.length + gaps.length + parts.filter(unsure).length >= 2) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || unsure(part));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }

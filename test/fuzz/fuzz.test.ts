@@ -58,6 +58,6 @@ describe(`fuzz: ${COUNT} generated inputs through the answer core and the Slack 
       }
     }
     // The run exercised every kind of answer.
-    expect([...statuses.keys()].sort()).toEqual(['answered', 'help', 'no_match']);
+    expect([...statuses.keys()].sort()).toEqual(['answered', 'close', 'help', 'no_match']);
   }, 120_000);
 });
