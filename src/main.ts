@@ -33,6 +33,8 @@ export interface RunningBot {
   store: Store;
   recorder: BatchingRecorder;
   learning: Learning;
+  /** Reads back what other processes wrote to the store (approved examples, shared channels); runs every 30 s. */
+  syncStore: () => Promise<void>;
   /** The port listened on in HTTP mode. */
   port?: number;
   stop: (graceMs?: number) => Promise<void>;
@@ -146,7 +148,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await recorder.close();
     await store.close().catch((error: unknown) => log.warn({ err: error }, 'error while closing the database'));
   };
-  return { config, logger: log, base, reloader, store, recorder, learning, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
+  return { config, logger: log, base, reloader, store, recorder, learning, syncStore: services.sync, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

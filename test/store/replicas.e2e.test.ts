@@ -128,6 +128,26 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
     expect(answer).toContain(bots[0]!.base.knowledge.byNo.get(15)!.en!.answer);
   });
 
+  it('shares what one replica learnt about a Slack Connect channel: the other offers no Share there', async () => {
+    const envelope = JSON.parse(eventEnvelope(mentionEvent("what's our RPO?", { channel: 'CSHARED' })).body) as Record<string, unknown>;
+    const body = JSON.stringify({ ...envelope, is_ext_shared_channel: true });
+    await signedPost(url(bots[0]!), body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor('chat.postEphemeral');
+    await allIdle();
+    const shareButtons = async () => {
+      const asked = await signedPost(url(bots[1]!), commandBody("what's our RPO?", fake.responseUrl('cmd'), { channel_id: 'CSHARED' }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      return buttonsOf((asked.json() as { blocks: unknown }).blocks).filter((b) => b.action_id === 'checklist_share');
+    };
+    expect(await shareButtons()).toHaveLength(1);
+    // The mark is written as it happens, not awaited by the reply: read it back until it is there (bounded).
+    let offered = 1;
+    for (let attempt = 0; attempt < 50 && offered > 0; attempt++) {
+      await bots[1]!.syncStore();
+      offered = (await shareButtons()).length;
+    }
+    expect(offered).toBe(0);
+  });
+
   it('keeps answering when the database goes away, drops records with a counted warning and reports degraded health', async () => {
     await proxy.cut();
     for (const bot of bots) {
