@@ -138,7 +138,7 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
       const asked = await signedPost(url(bots[1]!), commandBody("what's our RPO?", fake.responseUrl('cmd'), { channel_id: 'CSHARED' }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
       return buttonsOf((asked.json() as { blocks: unknown }).blocks).filter((b) => b.action_id === 'checklist_share');
     };
-    expect(await shareButtons()).toHaveLength(1);
+    // Replica B never saw the event; it learns the channel is shared only from the store.
     // The mark is written as it happens, not awaited by the reply: read it back until it is there (bounded).
     let offered = 1;
     for (let attempt = 0; attempt < 50 && offered > 0; attempt++) {
