@@ -3,9 +3,10 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { languageOf } from '../answer/language.js';
 import { loadDotEnv } from '../config/env.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
-import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import { openStoreFromEnv } from '../store/open.js';
 import type { Proposal } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -47,7 +48,14 @@ export async function runLearn(io: CliIo): Promise<number> {
     return 0;
   }
   const dir = knowledgeDir(io.env);
-  const knowledge = loadKnowledge(dir);
+  let knowledge: Knowledge;
+  try {
+    knowledge = loadKnowledge(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    io.err(`learn: cannot load the knowledge folder: ${error.message.split('\n')[0]}`);
+    return 2;
+  }
   const store = await openStoreFromEnv(io.env, io.err, 'learn');
   if (!store) return 2;
   try {
@@ -91,14 +99,22 @@ const safeUserName = (): string => {
   }
 };
 
-/** Writes the approved examples as YAML grouped by item, for review in a pull request. */
+/**
+ * Writes the approved examples for review in a pull request, in the shape of knowledge/examples.yaml (items by
+ * number, English and Japanese questions apart), so a reviewer can move good ones into that file.
+ */
 export async function exportApproved(store: Store, knowledge: Knowledge, file: string): Promise<number> {
   const examples = await store.approvedExamples();
-  const byItem = new Map<number, string[]>();
-  for (const { question, item } of examples) byItem.set(item, [...(byItem.get(item) ?? []), question]);
-  const header = `# Approved learned examples: questions people asked, confirmed by a maintainer as being about the item.\n# The bot adds them to the item's search phrasings (aliases); answers stay the sheet's cells.\n# Written by \`npm run learn -- --export\`; the store is the source, this file is for review.\n`;
-  const body = stringify({ sheetVersion: knowledge.version, examples: [...byItem].sort((a, b) => a[0] - b[0]).map(([item, questions]) => ({ item, name: knowledge.byNo.get(item)?.name ?? null, questions })) });
-  writeFileSync(file, header + body);
+  const items: Record<string, { en: string[]; ja: string[] }> = {};
+  for (const { question, item } of examples) (items[String(item)] ??= { en: [], ja: [] })[languageOf(question)].push(question);
+  const header = [
+    '# Approved learned examples: questions people asked, confirmed by a maintainer as being about the item.',
+    "# The bot adds them to the item's search phrasings (aliases); answers stay the sheet's cells.",
+    '# Written by `npm run learn -- --export` (the store is the source); the same shape as examples.yaml.',
+    `# Sheet version ${knowledge.version}; items: ${Object.keys(items).map((no) => `${no} ${knowledge.byNo.get(Number(no))?.name ?? '(not on the sheet)'}`).join(', ') || 'none'}`,
+    '',
+  ].join('\n');
+  writeFileSync(file, header + stringify({ items }));
   return examples.length;
 }
 
