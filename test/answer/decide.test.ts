@@ -118,6 +118,13 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'multi' && decision.parts.map((part) => (part.decision.kind === 'answered' ? part.decision.item.no : part.decision.reason))).toEqual(['known_gap', 29]);
   });
 
+  it('shows a further question it is unsure of as a picker next to the answered one, citing only what it answers', () => {
+    const decision = decide('what is the RPO? also, what happens to our data when we cancel?');
+    expect(decision.kind).toBe('multi');
+    expect(decision.kind === 'multi' && decision.parts.map((part) => part.decision.kind === 'answered' && part.decision.close)).toEqual([false, true]);
+    expect(citedItems(decision).map((item) => item.no)).toEqual([29]);
+  });
+
   it('keeps one question that only mentions two things as one answer', () => {
     expect(citedNos('is the customer data encrypted when stored on disk and in the backups?')).toHaveLength(1);
     expect(decide('メール？電話？障害の時どうやって連絡くるの？').kind).not.toBe('multi');
