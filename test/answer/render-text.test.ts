@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { customerSentence, pasteLine, renderAnswerText } from '../../src/answer/render-text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const item = (no: number) => knowledge.byNo.get(no)!;
 
 describe('plain-text renderers', () => {

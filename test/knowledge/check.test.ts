@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { BUNDLED_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
+import { FIXTURE_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
 
 const check = (dir: string) => {
   const lines: string[] = [];
@@ -9,8 +9,8 @@ const check = (dir: string) => {
 };
 
 describe('npm run check', () => {
-  it('passes the bundled knowledge with the two realigned rows as warnings', () => {
-    const { code, output } = check(BUNDLED_KNOWLEDGE);
+  it('passes the fixture knowledge with the two realigned rows as warnings', () => {
+    const { code, output } = check(FIXTURE_KNOWLEDGE);
     expect(code).toBe(0);
     expect(output).toContain('warning: security-checklist.txt:51: item 38 has no category cell');
     expect(output).toContain('warning: security-checklist.txt:64: item 49 has no category cell');

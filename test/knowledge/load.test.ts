@@ -2,11 +2,11 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
-import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
 describe('loadKnowledge', () => {
   it('joins every item with its reviewed English entry and flags 非公開 answers', () => {
-    const knowledge = bundledKnowledge();
+    const knowledge = fixtureKnowledge();
     expect(knowledge.items).toHaveLength(49);
     expect(knowledge.items.every((item) => item.translationStatus === 'reviewed')).toBe(true);
     expect(knowledge.byNo.get(29)?.en?.answer).toBe('24 hours');
@@ -25,7 +25,7 @@ describe('loadKnowledge', () => {
     expect(item.en).toBeUndefined();
     expect(item.aliases).toContain('RPO'); // still findable
     expect(knowledge.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('item 29: translation is stale (the sheet\'s answer changed'));
-    expect(knowledge.version).not.toBe(bundledKnowledge().version);
+    expect(knowledge.version).not.toBe(fixtureKnowledge().version);
   });
 
   it('reports an item without an English entry', () => {

@@ -10,7 +10,7 @@ import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'));
 
@@ -32,7 +32,7 @@ function registrations() {
   wrap('message', () => seen.messages++);
   wrap('command', (first) => seen.commands.add(String(first)));
   wrap('action', (first) => seen.actions.push((first as { action_id: string | RegExp }).action_id));
-  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
+  registerListeners(app, { base: new KnowledgeBase(fixtureKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
   return seen;
 }
 
