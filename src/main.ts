@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import './config/require-node.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';

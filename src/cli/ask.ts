@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import '../config/require-node.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerWithModel } from '../answer/assisted.js';
