@@ -8,8 +8,9 @@ import type { Problem } from '../knowledge/types.js';
 
 const USAGE = `usage: npm run check [-- --dir KNOWLEDGE_DIR]
 Lints the knowledge folder (default: knowledge/, or KNOWLEDGE_DIR). Exits 1 on errors: rows that cannot be parsed,
-duplicate item numbers, empty answers, items without an English entry, stale translations, aliases listed under two
-items, gap terms that hide an item. Realigned rows and similar are warnings.`;
+duplicate item numbers, empty answers, control characters in a cell or translation, items without an English entry,
+stale translations, aliases listed under two items, gap terms that hide an item. Realigned rows and similar are
+warnings.`;
 
 export function runCheck(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): number {
   let values;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { findControlCharacter } from './control-characters.js';
 import { parseSheet } from './parse-sheet.js';
 import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
@@ -113,7 +114,21 @@ function parseYamlFile<T extends z.ZodType>(text: string, file: string, schema: 
   if (!result.success) {
     return { errors: result.error.issues.map((issue) => ({ file, message: `${issue.path.join('.') || '(top level)'}: ${issue.message}` })) };
   }
-  return { value: result.data, errors: [] };
+  const controls = controlCharacterProblems(result.data, text, file);
+  return controls.length > 0 ? { errors: controls } : { value: result.data, errors: [] };
+}
+
+/** Every string in a parsed YAML file that holds a control character, with its path, and its line when written literally. */
+function controlCharacterProblems(value: unknown, text: string, file: string, path: string[] = []): Problem[] {
+  if (typeof value === 'string') {
+    const control = findControlCharacter(value);
+    if (!control) return [];
+    const literal = text.indexOf(value[control.index]!);
+    const line = literal >= 0 ? text.slice(0, literal).split('\n').length : undefined;
+    return [{ file, ...(line ? { line } : {}), message: `${path.join('.')}: contains the control character ${control.label}: the text must be plain` }];
+  }
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => controlCharacterProblems(inner, text, file, [...path, key]));
+  return [];
 }
 
 /** A translation is current only if the Japanese it was reviewed against is still what the sheet says. */

@@ -50,4 +50,12 @@ describe('npm run check', () => {
     expect(output).toContain('error: checklist.en.yaml: alias "rpo" is listed under items 29 and 30');
     expect(output).toContain('error: gaps.yaml: gap term "antivirus" (network perimeter) is also an alias of item 47');
   });
+
+  it('fails on a control character in a sheet cell, naming the line and the cell', () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t24\u0000時間\n'));
+    const { code, output } = check(copy.dir);
+    expect(code).toBe(1);
+    expect(output).toContain('error: security-checklist.txt:42: cell 6 (設定等) contains the control character U+0000 (NUL): the sheet must be plain text');
+  });
 });

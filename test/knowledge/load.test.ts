@@ -68,4 +68,22 @@ describe('loadKnowledge', () => {
     writeFileSync(join(copy.dir, 'gaps.yaml'), 'topics:\n  - topic: sso\n    terms: []\n');
     expect(() => loadKnowledge(copy.dir)).toThrowError(/gaps\.yaml: topics\.0\.terms/);
   });
+
+  it('refuses a control character in a sheet cell or a translation, naming the file and line (nothing is served)', () => {
+    const sheet = knowledgeCopy();
+    sheet.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t24\u0000時間\n'));
+    expect(() => loadKnowledge(sheet.dir)).toThrowError('security-checklist.txt:42: cell 6 (設定等) contains the control character U+0000 (NUL): the sheet must be plain text');
+
+    const escape = knowledgeCopy();
+    escape.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t\u001b[31m24時間\n'));
+    expect(() => loadKnowledge(escape.dir)).toThrowError('security-checklist.txt:42: cell 6 (設定等) contains the control character U+001B (ESC)');
+
+    const literal = knowledgeCopy();
+    literal.edit('checklist.en.yaml', (text) => text.replace('    answer: 24 hours\n', '    answer: 24 hours\u0007\n'));
+    expect(() => loadKnowledge(literal.dir)).toThrowError('checklist.en.yaml:311: items.29.answer: contains the control character U+0007 (BEL)');
+
+    const escaped = knowledgeCopy();
+    escaped.edit('checklist.en.yaml', (text) => text.replace('    answer: 24 hours\n', '    answer: "24 hours\\u202e"\n'));
+    expect(() => loadKnowledge(escaped.dir)).toThrowError('checklist.en.yaml: items.29.answer: contains the control character U+202E (RIGHT-TO-LEFT OVERRIDE)');
+  });
 });
