@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import type { Answer, Decision } from './decide.js';
 import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote } from './render-text.js';
+import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unreviewedCopyWarning } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 
 /**
@@ -94,17 +94,17 @@ const T = {
 /** The blocks showing one item: citation, answer (with the Japanese original in English), flags, context. */
 export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowledge): Block[] {
   const t = T[lang];
-  const title = lang === 'en' && item.en ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
+  const title = lang === 'en' && item.english.name !== undefined ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
   let answer = `*${answerLabel(item, lang)}*\n${quote(answerText(item, lang))}`;
-  if (lang === 'en' && item.en) answer += `\n*Japanese original (設定等)*\n${quote(item.answer)}`;
+  if (lang === 'en' && item.english.answer !== undefined) answer += `\n*Japanese original (設定等)*\n${quote(item.answer)}`;
   const blocks: Block[] = [section(title), section(answer)];
   if (item.notDisclosed) blocks.push(section(`:warning: *${notDisclosedNote(lang)}*`));
   const category = lang === 'en' ? `${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category}` : `${item.section} › ${item.category}`;
-  const unit = lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit;
+  const unit = lang === 'en' ? (item.english.unit ?? item.unit) : item.unit;
   blocks.push(
     context(
       `*${t.category}:* ${escapeSlack(category)} · *${t.unit}:* ${escapeSlack(unit)}`,
-      `*${t.definition}:* ${escapeSlack(lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition)}`,
+      `*${t.definition}:* ${escapeSlack(lang === 'en' ? (item.english.definition ?? item.definition) : item.definition)}`,
       escapeSlack(sourceLine(knowledge, lang)),
     ),
   );
@@ -229,6 +229,7 @@ export function renderCustomerCopy(items: KnowledgeItem[], knowledge: Knowledge)
       context('Paste-ready text for customers (Japanese, then English):'),
       ...chunkLines(lines, SLACK_LIMITS.sectionText - 20).map((chunk) => section('```' + escapeSlack(chunk) + '```')),
       ...(items.some((item) => item.notDisclosed) ? [context(`:warning: ${notDisclosedNote('en')}`)] : []),
+      ...(items.some((item) => item.english.answer === undefined) ? [context(`:warning: ${escapeSlack(unreviewedCopyWarning(items))}`)] : []),
     ],
   };
 }

@@ -7,8 +7,8 @@ import type { Language } from './language.js';
  * send to customers. Values come from the sheet cell or the reviewed translation, never from anywhere else.
  */
 
-/** The item's name in the language, falling back to Japanese when no current translation exists. */
-export const itemName = (item: KnowledgeItem, lang: Language): string => (lang === 'en' && item.en ? item.en.name : item.name);
+/** The item's name in the language, falling back to Japanese when its reviewed English is missing or stale. */
+export const itemName = (item: KnowledgeItem, lang: Language): string => (lang === 'en' ? (item.english.name ?? item.name) : item.name);
 
 /** `No.29 バックアップデータを取得するタイミング(RPO)` / `No.29 Backup timing (RPO)` */
 export const citation = (item: KnowledgeItem, lang: Language): string => `No.${item.no} ${itemName(item, lang)}`;
@@ -17,12 +17,12 @@ export const citation = (item: KnowledgeItem, lang: Language): string => `No.${i
  * The answer in the language: the sheet cell for Japanese; for English the reviewed translation, or the sheet cell
  * when the translation is missing or stale (the caller labels which one it is via `answerLabel`).
  */
-export const answerText = (item: KnowledgeItem, lang: Language): string => (lang === 'en' && item.en ? item.en.answer : item.answer);
+export const answerText = (item: KnowledgeItem, lang: Language): string => (lang === 'en' ? (item.english.answer ?? item.answer) : item.answer);
 
 export function answerLabel(item: KnowledgeItem, lang: Language): string {
   if (lang === 'ja') return '回答（チェックシート原文）';
-  if (item.en) return 'Answer (reviewed English translation)';
-  return item.translationStatus === 'stale'
+  if (item.english.answer !== undefined) return 'Answer (reviewed English translation)';
+  return item.staleFields.includes('answer')
     ? 'Answer (Japanese original; the English translation is out of date and awaiting review)'
     : 'Answer (Japanese original; no reviewed English translation yet)';
 }
@@ -42,8 +42,22 @@ export function customerSentence(item: KnowledgeItem, lang: Language, knowledge:
   if (lang === 'ja') {
     return `弊社セキュリティチェックシート（${knowledge.date}版）No.${item.no}「${item.name}」に対する弊社の回答は「${item.answer}」です。`;
   }
-  const answer = item.en ? item.en.answer.replace(/\.$/, '') : item.answer;
-  return `In our security check sheet (${knowledge.date}), our answer to item No.${item.no} "${itemName(item, 'en')}" is: ${answer}.`;
+  const reviewed = item.english.answer;
+  const sentence = `In our security check sheet (${knowledge.date}), our answer to item No.${item.no} "${itemName(item, 'en')}" is: ${reviewed?.replace(/\.$/, '') ?? item.answer}.`;
+  return reviewed === undefined ? `${sentence} ${UNREVIEWED_ANSWER_NOTE}` : sentence;
+}
+
+/**
+ * Ends an English customer sentence whose answer is the Japanese cell (its translation is stale or missing), so the
+ * pasted text says so instead of passing a Japanese value off as the English answer.
+ */
+export const UNREVIEWED_ANSWER_NOTE = '(The English translation of this answer is awaiting review; the answer is quoted in the original Japanese.)';
+
+/** For staff above the customer copy: which items' English sentences quote the Japanese answer, and why. */
+export function unreviewedCopyWarning(items: KnowledgeItem[]): string {
+  const unreviewed = items.filter((item) => item.english.answer === undefined);
+  const which = unreviewed.map((item) => `No.${item.no} (${item.staleFields.includes('answer') ? 'the sheet changed since review' : 'no reviewed translation yet'})`).join(', ');
+  return `The English answer of ${which} is not a reviewed translation: its English sentence quotes the Japanese original. Check it before sending.`;
 }
 
 /** The sheet reference every answer can cite. */
@@ -54,13 +68,13 @@ export const sourceLine = (knowledge: Pick<Knowledge, 'title' | 'company' | 'dat
 
 /** Every line shown for one item: citation, answer (with the Japanese original in English), flags and context. */
 export function itemLines(item: KnowledgeItem, lang: Language): string[] {
-  const lines = [citation(item, lang) + (lang === 'en' && item.en ? `  (${item.name})` : '')];
+  const lines = [citation(item, lang) + (lang === 'en' && item.english.name !== undefined ? `  (${item.name})` : '')];
   lines.push(`${answerLabel(item, lang)}: ${answerText(item, lang)}`);
-  if (lang === 'en' && item.en) lines.push(`Japanese original (設定等): ${item.answer}`);
+  if (lang === 'en' && item.english.answer !== undefined) lines.push(`Japanese original (設定等): ${item.answer}`);
   if (item.notDisclosed) lines.push(notDisclosedNote(lang));
   if (lang === 'en') {
-    lines.push(`Section: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · Unit: ${item.en?.unit ?? item.unit}`);
-    lines.push(`Definition: ${item.en?.definition ?? item.definition}`);
+    lines.push(`Section: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · Unit: ${item.english.unit ?? item.unit}`);
+    lines.push(`Definition: ${item.english.definition ?? item.definition}`);
   } else {
     lines.push(`区分: ${item.section} › ${item.category} ・ 測定単位: ${item.unit}`);
     lines.push(`規定内容: ${item.definition}`);

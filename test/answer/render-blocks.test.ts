@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/answer/render-blocks.js';
 import { escapeSlack, stripSlackMarkup } from '../../src/answer/slack-text.js';
-import { fixtureKnowledge } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
 const knowledge = fixtureKnowledge();
 const answerer = new Answerer(knowledge);
@@ -97,6 +98,19 @@ describe('customer copy', () => {
         'In our security check sheet (2022/6/1), our answer to item No.29 "Backup timing (RPO)" is: 24 hours.',
     );
     expect(message.text).not.toMatch(/[*_`>~]|\p{Extended_Pictographic}/u);
+    expect(JSON.stringify(message.blocks)).not.toContain('not a reviewed translation');
+  });
+
+  it('warns staff, and marks the English sentence, when the English answer is stale', () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
+    const edited = loadKnowledge(copy.dir);
+    const message = renderCustomerCopy([edited.byNo.get(29)!, edited.byNo.get(30)!], edited);
+    expect(message.text).toContain('our answer to item No.29 "Backup timing (RPO)" is: 12時間. (The English translation of this answer is awaiting review; the answer is quoted in the original Japanese.)');
+    expect(message.text).toMatch(/our answer to item No.30 "Backup retention period" is: 72 hours.$/);
+    expect(JSON.stringify(message.blocks)).toContain(
+      ':warning: The English answer of No.29 (the sheet changed since review) is not a reviewed translation: its English sentence quotes the Japanese original. Check it before sending.',
+    );
   });
 });
 

@@ -9,23 +9,45 @@ describe('loadKnowledge', () => {
     const knowledge = fixtureKnowledge();
     expect(knowledge.items).toHaveLength(49);
     expect(knowledge.items.every((item) => item.translationStatus === 'reviewed')).toBe(true);
-    expect(knowledge.byNo.get(29)?.en?.answer).toBe('24 hours');
+    expect(knowledge.byNo.get(29)?.english).toEqual({
+      name: 'Backup timing (RPO)',
+      definition: 'The point in time up to which backup data is taken and data is guaranteed (the recovery point objective)',
+      unit: 'Time',
+      answer: '24 hours',
+    });
     expect(knowledge.items.filter((item) => item.notDisclosed).map((item) => item.no)).toEqual([10, 11, 12, 17, 19, 20, 21]);
     expect(knowledge.version).toMatch(/^[0-9a-f]{12}$/);
     expect(knowledge.warnings.map((w) => w.line)).toEqual([51, 64]);
   });
 
-  it('marks a translation stale when the sheet cell changes, and drops the outdated English answer', () => {
+  it('when one answer cell changes, drops only the English answer and keeps the reviewed name, definition and unit', () => {
     const copy = knowledgeCopy();
     copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
     const knowledge = loadKnowledge(copy.dir);
     const item = knowledge.byNo.get(29)!;
     expect(item.answer).toBe('12時間');
     expect(item.translationStatus).toBe('stale');
-    expect(item.en).toBeUndefined();
+    expect(item.staleFields).toEqual(['answer']);
+    expect(item.english).toEqual({
+      name: 'Backup timing (RPO)',
+      definition: 'The point in time up to which backup data is taken and data is guaranteed (the recovery point objective)',
+      unit: 'Time',
+    });
     expect(item.aliases).toContain('RPO'); // still findable
-    expect(knowledge.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('item 29: translation is stale (the sheet\'s answer changed'));
+    expect(knowledge.warnings.map((w) => [w.file, w.line, w.message])).toContainEqual([
+      'checklist.en.yaml',
+      315,
+      'item 29: the sheet\'s 設定等 changed since review: reviewed against "24時間", now "12時間" (security-checklist.txt:42); its English answer "24 hours" is not shown until this entry is reviewed',
+    ]);
     expect(knowledge.version).not.toBe(fixtureKnowledge().version);
+  });
+
+  it('when a name cell changes, drops the English name and unit and keeps the reviewed definition and answer', () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace('\tバックアップデータを取得するタイミング(RPO)\t', '\tバックアップ取得タイミング(RPO)\t'));
+    const item = loadKnowledge(copy.dir).byNo.get(29)!;
+    expect(item.staleFields).toEqual(['name']);
+    expect(item.english).toEqual({ definition: 'The point in time up to which backup data is taken and data is guaranteed (the recovery point objective)', answer: '24 hours' });
   });
 
   it('reports an item without an English entry', () => {

@@ -30,12 +30,12 @@ afterAll(async () => {
 });
 
 describe('hot reload of the knowledge folder', () => {
-  it('serves an edited answer without a restart, and shows the Japanese cell while the translation is stale', async () => {
+  it('serves an edited answer without a restart, and shows the Japanese cell (under the reviewed English name) while its translation is stale', async () => {
     const before = bot.base.knowledge.version;
     expect(await lookup('29')).toBe('No.29 Backup timing (RPO): 24 hours');
     writeFileSync(sheetPath, original.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
     await expect.poll(() => bot.base.knowledge.version, { timeout: 5_000 }).not.toBe(before);
-    expect(await lookup('29')).toBe('No.29 バックアップデータを取得するタイミング(RPO): 12時間');
+    expect(await lookup('29')).toBe('No.29 Backup timing (RPO): 12時間');
     expect(logs.records().find((r) => r.event === 'knowledge_reloaded')).toMatchObject({ from: before, to: bot.base.knowledge.version });
     expect(await lookup('version')).toContain(bot.base.knowledge.version);
   });
