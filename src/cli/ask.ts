@@ -11,7 +11,8 @@ import { createChooser } from '../llm/index.js';
 import { PromptError } from '../llm/prompts.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
-import { HELP_TEXT, renderAnswerText } from '../answer/render-text.js';
+import { STRINGS } from '../render/strings.js';
+import { renderAnswerText } from '../render/text.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
 import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
 
@@ -23,7 +24,7 @@ const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["quest
   --lang     answer in this language (default: the question's language; item numbers alone answer in English)
   --version  show the sheet's title, date, content hash and load time
 
-${HELP_TEXT.en}`;
+${STRINGS.en.help}`;
 
 export interface AskIo {
   argv: string[];

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, parse as parseYaml, type Document } from 'y
 import type { z } from 'zod';
 import { findControlCharacter } from './control-characters.js';
 import { parseSheet, SHEET_HEADER } from './parse-sheet.js';
+import { VocabularySchema, type Vocabulary } from './vocabulary.js';
 import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
@@ -12,6 +13,7 @@ export const KNOWLEDGE_FILES = {
   sheet: 'security-checklist.txt',
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
+  vocabulary: 'vocabulary.yaml',
 } as const;
 
 /** The fields of an item whose English is reviewed against the Japanese it translates (`source` in the companion). */
@@ -52,6 +54,8 @@ export interface Knowledge {
   items: KnowledgeItem[];
   byNo: Map<number, KnowledgeItem>;
   gaps: Gaps['topics'];
+  /** How people write (knowledge/vocabulary.yaml): what search and the reading of messages use. */
+  vocabulary: Vocabulary;
   /** Short content hash over every knowledge file: which version of the sheet an answer came from. */
   version: string;
   loadedAt: Date;
@@ -81,6 +85,7 @@ export function loadKnowledge(dir: string): Knowledge {
     sheet: read(KNOWLEDGE_FILES.sheet),
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
+    vocabulary: read(KNOWLEDGE_FILES.vocabulary),
   });
 }
 
@@ -89,14 +94,16 @@ export interface KnowledgeSources {
   sheet: string;
   companion: string;
   gaps: string;
+  vocabulary: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
   const parsed = parseSheet(sources.sheet, KNOWLEDGE_FILES.sheet);
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value) throw new KnowledgeError(errors);
+  const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value) throw new KnowledgeError(errors);
 
   const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value, sources.companion)];
   const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!));
@@ -106,6 +113,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.companion)
     .update('\0')
     .update(sources.gaps)
+    .update('\0')
+    .update(sources.vocabulary)
     .digest('hex')
     .slice(0, 12);
   return {
@@ -115,6 +124,7 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     items,
     byNo: new Map(items.map((item) => [item.no, item])),
     gaps: gaps.value.topics,
+    vocabulary: vocabulary.value,
     version,
     loadedAt,
     warnings,

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/env.js';
+import { SLACK_NOTICES } from '../render/strings.js';
 import { boltLogger } from './bolt-logger.js';
-import { NOT_ALLOWED_TEXT } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -109,9 +109,9 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
       const tell = deps.access.shouldTell(team, channel, user);
       const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
       if (ack) {
-        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: SLACK_NOTICES.notAllowed } : undefined);
       } else if (tell && channel && user) {
-        await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+        await args.client.chat.postEphemeral({ channel, user, text: SLACK_NOTICES.notAllowed }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
       }
     });
   }

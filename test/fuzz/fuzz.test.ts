@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { toJson } from '../../src/answer/json.js';
 import { languageOf } from '../../src/answer/language.js';
-import { renderAnswerBlocks } from '../../src/answer/render-blocks.js';
-import { renderAnswerText } from '../../src/answer/render-text.js';
-import { stripSlackMarkup } from '../../src/answer/slack-text.js';
+import { renderAnswerBlocks } from '../../src/render/blocks.js';
+import { renderAnswerText } from '../../src/render/text.js';
+import { stripSlackMarkup } from '../../src/render/slack-text.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 import { fuzzInput, prng } from './inputs.js';
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { answerWithModel } from '../../src/answer/assisted.js';
 import { toJson } from '../../src/answer/json.js';
 import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
-import { renderAnswerText } from '../../src/answer/render-text.js';
+import { renderAnswerText } from '../../src/render/text.js';
 import { loadLlmConfig } from '../../src/config/llm.js';
 import { OpenAiChooser } from '../../src/llm/openai-chooser.js';
 import { loadPrompt, PromptError } from '../../src/llm/prompts.js';

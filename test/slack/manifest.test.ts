@@ -4,7 +4,7 @@ import { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
-import { ACTION } from '../../src/answer/render-blocks.js';
+import { ACTION } from '../../src/render/blocks.js';
 import { AccessPolicy, SharedChannels } from '../../src/slack/access.js';
 import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { renderAnswerBlocks } from '../../src/answer/render-blocks.js';
+import { renderAnswerBlocks } from '../../src/render/blocks.js';
 import { webApiMessage } from '../../src/slack/reply.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { ButtonValue, SlackMessage } from '../../../answer/render-blocks.js';
+import type { ButtonValue, SlackMessage } from '../../../render/blocks.js';
 
 /** What bolt hands a button click listener. */
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -1,5 +1,5 @@
 import type { KnowledgeItem } from '../../../knowledge/load.js';
-import { renderCustomerCopy } from '../../../answer/render-blocks.js';
+import { renderCustomerCopy } from '../../../render/blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { deliver } from '../../reply.js';
 import { buttonValue, replyPrivately, type ButtonArgs } from './button.js';

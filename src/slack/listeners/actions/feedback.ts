@@ -1,3 +1,4 @@
+import { STRINGS } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import { deliver } from '../../reply.js';
 import { buttonValue, replyPrivately, type ButtonArgs } from './button.js';
@@ -14,6 +15,6 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     { event: 'feedback', vote: value.vote, question: value.q, cited: value.items ?? [], team: body.team?.id, channel: body.channel?.id, user: body.user.id, sheetVersion: deps.base.knowledge.version },
     'feedback on an answer',
   );
-  const text = value.lang === 'ja' ? 'フィードバックありがとうございます。' : 'Thanks for the feedback.';
+  const text = STRINGS[value.lang].feedbackThanks;
   await deliver(deps, { source: 'feedback', team: body.team?.id, channel: body.channel?.id, user: body.user.id }, () => replyPrivately(body, client, respond, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] }));
 }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION } from '../../../answer/render-blocks.js';
+import { ACTION } from '../../../render/blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from './button.js';
 import * as copy from './copy.js';

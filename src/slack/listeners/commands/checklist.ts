@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { languageOf } from '../../../answer/language.js';
-import { renderList } from '../../../answer/render-blocks.js';
+import { renderList } from '../../../render/blocks.js';
 import { normalizeText } from '../../../search/normalize.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';

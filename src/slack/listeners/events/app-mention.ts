@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { SHARED_CHANNEL_TEXT } from '../../access.js';
+import { SLACK_NOTICES } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const thread_ts = event.thread_ts ?? event.ts;
     await deliver(deps, { ...ctx, question: answer.question }, () =>
       shared && event.user
-        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: SHARED_CHANNEL_TEXT }] }]) })
+        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: SLACK_NOTICES.sharedChannel }] }]) })
         : client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) }),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { customerSentence, pasteLine, renderAnswerText } from '../../src/answer/render-text.js';
+import { customerSentence, pasteLine, renderAnswerText } from '../../src/render/text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
@@ -56,7 +56,7 @@ describe('plain-text renderers', () => {
   });
 
   it('says "not covered" and labels the nearest items as suggestions', () => {
-    const text = renderAnswerText(new Answerer(knowledge).answer('Do you support SAML?'), knowledge, 'en');
+    const text = renderAnswerText(new Answerer(knowledge).answer('Do you support SAML for access to customer data?'), knowledge, 'en');
     expect(text).toMatch(/^The checklist does not cover this \(single sign-on\)/);
     expect(text).toContain('Nearest items (these do not answer the question as asked):');
   });

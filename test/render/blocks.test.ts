@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/answer/render-blocks.js';
-import { escapeSlack, stripSlackMarkup } from '../../src/answer/slack-text.js';
+import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/render/blocks.js';
+import { escapeSlack, stripSlackMarkup } from '../../src/render/slack-text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 

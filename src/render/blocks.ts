@@ -1,8 +1,9 @@
+import { citedItems, type AnsweredDecision, type Answer, type NoMatchDecision } from '../answer/decide.js';
+import type { Language } from '../answer/language.js';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import type { Answer, Decision } from './decide.js';
-import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unreviewedCopyWarning } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
+import { SLACK_NOTICES, STRINGS } from './strings.js';
+import { answerLabel, answerText, citation, customerSentence, itemName, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote, unreviewedCopyWarning } from './text.js';
 
 /**
  * Block Kit rendering of answers. Plain JSON, no Slack SDK: the Slack adapter posts what this returns.
@@ -64,46 +65,19 @@ const actions = (elements: Array<Record<string, unknown>>): Block => ({ type: 'a
 /** Sheet cells are shown as quoted text; escaped too, since a sheet cell could contain `<` or `&`. */
 const quote = (text: string): string => text.split('\n').map((line) => `>${escapeSlack(line)}`).join('\n');
 
-const T = {
-  en: {
-    seeAlso: 'See also',
-    copy: 'Copy for customer',
-    share: 'Share in channel',
-    helpful: '👍 Helpful',
-    notHelpful: '👎 Not helpful',
-    picker: 'More than one item fits your question. Which one did you mean?',
-    nearest: 'Nearest items (they do not answer the question as asked):',
-    category: 'Category',
-    unit: 'Unit',
-    definition: 'Definition',
-  },
-  ja: {
-    seeAlso: '関連項目',
-    copy: 'お客様向けにコピー',
-    share: 'チャンネルに共有',
-    helpful: '👍 役に立った',
-    notHelpful: '👎 役に立たない',
-    picker: '複数の項目が該当します。どちらの項目ですか？',
-    nearest: '近い項目（質問への直接の回答ではありません）:',
-    category: '区分',
-    unit: '測定単位',
-    definition: '規定内容',
-  },
-} as const;
-
 /** The blocks showing one item: citation, answer (with the Japanese original in English), flags, context. */
 export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowledge): Block[] {
-  const t = T[lang];
+  const t = STRINGS[lang];
   const title = lang === 'en' && item.english.name !== undefined ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
   let answer = `*${answerLabel(item, lang)}*\n${quote(answerText(item, lang))}`;
-  if (lang === 'en' && item.english.answer !== undefined) answer += `\n*Japanese original (設定等)*\n${quote(item.answer)}`;
+  if (lang === 'en' && item.english.answer !== undefined) answer += `\n*${t.japaneseOriginal}*\n${quote(item.answer)}`;
   const blocks: Block[] = [section(title), section(answer)];
   if (item.notDisclosed) blocks.push(section(`:warning: *${notDisclosedNote(lang)}*`));
   const category = lang === 'en' ? `${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category}` : `${item.section} › ${item.category}`;
   const unit = lang === 'en' ? (item.english.unit ?? item.unit) : item.unit;
   blocks.push(
     context(
-      `*${t.category}:* ${escapeSlack(category)} · *${t.unit}:* ${escapeSlack(unit)}`,
+      `*${t.categoryLabel}:* ${escapeSlack(category)} · *${t.unit}:* ${escapeSlack(unit)}`,
       `*${t.definition}:* ${escapeSlack(lang === 'en' ? (item.english.definition ?? item.definition) : item.definition)}`,
       escapeSlack(sourceLine(knowledge, lang)),
     ),
@@ -111,75 +85,76 @@ export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowl
   return blocks;
 }
 
+/** An answer to one question: the item (or a picker when two fit about equally), or "not covered" with the nearest items. */
+function singleDecisionBlocks(decision: AnsweredDecision | NoMatchDecision, knowledge: Knowledge, lang: Language): Block[] {
+  const t = STRINGS[lang];
+  if (decision.kind === 'no_match') {
+    const blocks = [section(escapeSlack(noMatchHeadline(decision, knowledge, lang)))];
+    if (decision.suggestions.length > 0) blocks.push(context(t.nearest), actions(decision.suggestions.map((item) => showButton(item, lang))));
+    return blocks;
+  }
+  if (decision.close) return [section(t.picker), actions([decision.item, ...decision.seeAlso].map((item) => showButton(item, lang)))];
+  const blocks: Block[] = [];
+  if (decision.unlisted.length > 0) blocks.push(section(`*${escapeSlack(unlistedNote(decision.unlisted, decision.item, lang))}*`));
+  blocks.push(...itemBlocks(decision.item, lang, knowledge));
+  if (decision.seeAlso.length > 0) blocks.push(context(`*${t.seeAlso}:*`), actions(decision.seeAlso.map((item) => showButton(item, lang))));
+  return blocks;
+}
+
 /** Renders an answer as a Slack message. */
 export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options: RenderOptions): SlackMessage {
   const { lang } = options;
-  const t = T[lang];
+  const t = STRINGS[lang];
   const q = answer.question;
   const decision = answer.decision;
   const blocks: Block[] = [];
   const footer: Array<Record<string, unknown>> = [];
   const cited = citedItems(decision);
 
+  if (answer.assist?.phrasing && cited.length > 0 && !(decision.kind === 'answered' && decision.close)) {
+    blocks.push(context(`:robot_face: _${escapeSlack(phrasingLabel(answer.assist.model, lang))}_`));
+    blocks.push(section(escapeSlack(answer.assist.phrasing)));
+  }
   switch (decision.kind) {
     case 'help':
-      blocks.push(section(escapeSlack(HELP_TEXT[lang])));
+      blocks.push(section(escapeSlack(t.help)));
       break;
     case 'lookup':
-    case 'answered': {
-      if (decision.kind === 'answered' && decision.close) {
-        const candidates = [decision.item, ...decision.seeAlso];
-        blocks.push(section(t.picker));
-        blocks.push(actions(candidates.map((item) => showButton(item, lang))));
-        break;
-      }
-      if (answer.assist?.phrasing) {
-        blocks.push(context(`:robot_face: _${escapeSlack(phrasingLabel(answer.assist.model, lang))}_`));
-        blocks.push(section(escapeSlack(answer.assist.phrasing)));
-      }
       cited.forEach((item, i) => {
         if (i > 0) blocks.push({ type: 'divider' });
         blocks.push(...itemBlocks(item, lang, knowledge));
       });
-      if (decision.kind === 'lookup' && decision.truncated > 0) {
-        blocks.push(context(truncatedNote(decision.truncated, lang)));
-      }
-      if (decision.kind === 'answered' && decision.seeAlso.length > 0) {
-        blocks.push(context(`*${t.seeAlso}:*`));
-        blocks.push(actions(decision.seeAlso.map((item) => showButton(item, lang))));
-      }
-      footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
-      if (options.feedback !== false) {
-        const items = cited.map((item) => item.no);
-        footer.push(button(`${ACTION.feedback}:up`, t.helpful, { items, q, lang, vote: 'up' }));
-        footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { items, q, lang, vote: 'down' }));
-      }
+      if (decision.truncated > 0) blocks.push(context(truncatedNote(decision.truncated, lang)));
       break;
-    }
+    case 'answered':
+    case 'no_match':
+      blocks.push(...singleDecisionBlocks(decision, knowledge, lang));
+      break;
+    case 'multi':
+      decision.parts.forEach((part, i) => {
+        if (i > 0) blocks.push({ type: 'divider' });
+        blocks.push(section(`*${escapeSlack(partHeading(i, part.question, lang))}*`));
+        blocks.push(...singleDecisionBlocks(part.decision, knowledge, lang));
+      });
+      break;
     case 'section':
       for (const chunk of chunkLines(decision.items.map((item) => `• ${escapeSlack(pasteLine(item, lang))}`), SLACK_LIMITS.sectionText - 200)) {
         blocks.push(section(blocks.length === 0 ? `*${escapeSlack(decision.title)}*\n${chunk}` : chunk));
       }
       break;
-    case 'no_match': {
-      blocks.push(section(escapeSlack(noMatchHeadline(decision, knowledge, lang))));
-      if (decision.suggestions.length > 0) {
-        blocks.push(context(t.nearest));
-        blocks.push(actions(decision.suggestions.map((item) => showButton(item, lang))));
-      }
-      break;
+  }
+  const answers = decision.kind === 'lookup' || (decision.kind === 'answered' && !decision.close) || (decision.kind === 'multi' && cited.length > 0);
+  if (answers) {
+    footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
+    if (options.feedback !== false) {
+      const items = cited.map((item) => item.no);
+      footer.push(button(`${ACTION.feedback}:up`, t.helpful, { items, q, lang, vote: 'up' }));
+      footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { items, q, lang, vote: 'down' }));
     }
   }
   if (options.shareable && decision.kind !== 'help') footer.unshift(button(ACTION.share, t.share, { q, lang }, 'primary'));
   if (footer.length > 0) blocks.push(actions(footer));
   return { text: fallbackText(answer, knowledge, lang), blocks: fitBlocks(blocks) };
-}
-
-/** The items an answer shows as its answer (not suggestions). */
-export function citedItems(decision: Decision): KnowledgeItem[] {
-  if (decision.kind === 'lookup' || decision.kind === 'section') return decision.items;
-  if (decision.kind === 'answered') return [decision.item];
-  return [];
 }
 
 /** Notification text: the paste line(s), or the first line of the plain answer. Escaped and within limits. */
@@ -191,7 +166,7 @@ function fallbackText(answer: Answer, knowledge: Knowledge, lang: Language): str
       : decision.kind === 'lookup'
         ? decision.items.map((item) => pasteLine(item, lang)).join('\n')
         : decision.kind === 'answered'
-          ? `${T[lang].picker} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
+          ? `${STRINGS[lang].picker} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
           : renderAnswerText(answer, knowledge, lang);
   return truncate(escapeSlack(text), SLACK_LIMITS.text);
 }
@@ -199,7 +174,7 @@ function fallbackText(answer: Answer, knowledge: Knowledge, lang: Language): str
 /** Keeps a message within 50 blocks: when cut, the last block says so. */
 function fitBlocks(blocks: Block[]): Block[] {
   if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
-  return [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context('…(shortened to fit one Slack message)')];
+  return [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context(STRINGS.en.shortened)];
 }
 
 /** Splits lines into chunks of at most `max` characters each (a line longer than that is cut). */
@@ -226,7 +201,7 @@ export function renderCustomerCopy(items: KnowledgeItem[], knowledge: Knowledge)
   return {
     text: truncate(body, SLACK_LIMITS.text),
     blocks: [
-      context('Paste-ready text for customers (Japanese, then English):'),
+      context(SLACK_NOTICES.customerCopyIntro),
       ...chunkLines(lines, SLACK_LIMITS.sectionText - 20).map((chunk) => section('```' + escapeSlack(chunk) + '```')),
       ...(items.some((item) => item.notDisclosed) ? [context(`:warning: ${notDisclosedNote('en')}`)] : []),
       ...(items.some((item) => item.english.answer === undefined) ? [context(`:warning: ${escapeSlack(unreviewedCopyWarning(items))}`)] : []),
@@ -248,7 +223,7 @@ export function renderList(knowledge: Knowledge, lang: Language): SlackMessage[]
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += SLACK_LIMITS.blocks) {
     const part = blocks.slice(i, i + SLACK_LIMITS.blocks);
-    messages.push({ text: truncate(lang === 'en' ? `Check sheet items (${knowledge.items.length})` : `チェックシートの項目（${knowledge.items.length}件）`, SLACK_LIMITS.text), blocks: part });
+    messages.push({ text: truncate(STRINGS[lang].listTitle(knowledge.items.length), SLACK_LIMITS.text), blocks: part });
   }
   return messages;
 }
