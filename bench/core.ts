@@ -18,6 +18,7 @@ const sources: KnowledgeSources = {
   companion: readFileSync(resolve(dir, KNOWLEDGE_FILES.companion), 'utf8'),
   gaps: readFileSync(resolve(dir, KNOWLEDGE_FILES.gaps), 'utf8'),
   vocabulary: readFileSync(resolve(dir, KNOWLEDGE_FILES.vocabulary), 'utf8'),
+  examples: readFileSync(resolve(dir, KNOWLEDGE_FILES.examples), 'utf8'),
 };
 const questions = readLabelledSet(resolve(import.meta.dirname, '..', 'test', 'fixtures', 'questions.tsv')).map((q) => q.question);
 

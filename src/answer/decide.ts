@@ -4,6 +4,7 @@ import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js'
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
+import { NamedThings } from './claims.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -55,8 +56,8 @@ export interface DecisionOptions {
    * secondary media") must not turn one question into two answers. Default 0.5.
    */
   multiPartCoverage: number;
-  /** A clause whose best item matches this share of its words is one question, even if it says "X and Y". Default 0.8. */
-  wholeClauseCoverage: number;
+  /** A clause after a question with at most this many topical words elaborates on it ("email? phone?"). Default 2. */
+  elaborationTerms: number;
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
@@ -72,7 +73,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   maxSuggestions: 3,
   maxParts: 3,
   multiPartCoverage: 0.5,
-  wholeClauseCoverage: 0.8,
+  elaborationTerms: 2,
 };
 
 export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item' | 'model_declined';
@@ -162,6 +163,8 @@ export class Answerer {
   private readonly numbers: Set<number>;
   private readonly gaps: GapMatcher;
   private readonly reader: MessageReader;
+  /** Finds what a question names (ISO 27001, TLS 1.3, 99.99 %) that the cited answer does not state. */
+  readonly named: NamedThings;
   /** Normalized section and category names (Japanese and English) → the items they list. */
   private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
@@ -175,6 +178,7 @@ export class Answerer {
     this.numbers = new Set(knowledge.items.map((item) => item.no));
     this.gaps = new GapMatcher(knowledge.gaps);
     this.reader = new MessageReader(knowledge.vocabulary.framing);
+    this.named = new NamedThings(knowledge.vocabulary);
     for (const item of knowledge.items) {
       for (const [name, key, title] of [
         [item.section, 'section', item.section],
@@ -217,7 +221,7 @@ export class Answerer {
     const names = nameCandidates(text).filter((word) => !this.index.knows(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
-    const asking = segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments;
+    const asking = this.elaborationsMerged(segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     for (const segment of asking) {
@@ -229,7 +233,7 @@ export class Answerer {
       }
       const sides = this.reader.conjunctionParts(segment.text);
       // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
-      if (sides.length === 1 || (decision.kind === 'answered' && !decision.close && coverage(decision, search) >= this.options.wholeClauseCoverage)) {
+      if (sides.length === 1) {
         parts.push({ question: segment.text, decision, search, additive: segment.additive });
         continue;
       }
@@ -247,7 +251,10 @@ export class Answerer {
     const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
     // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
     // splitting one message must each fit their item well.
-    const strong = distinct.length >= 2 ? distinct.filter((part) => part.additive || coverage(part.decision, part.search) >= this.options.multiPartCoverage) : distinct;
+    const strong =
+      distinct.length >= 2
+        ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
+        : distinct;
     if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
       const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
@@ -300,7 +307,23 @@ export class Answerer {
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
     const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
     const close = second !== undefined && (vague || rival);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, text) };
+  }
+
+  /**
+   * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
+   * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
+   */
+  private elaborationsMerged<T extends { text: string; additive: boolean }>(segments: T[]): T[] {
+    const merged: T[] = [];
+    for (const segment of segments) {
+      const previous = merged[merged.length - 1];
+      const search = this.index.search(segment.text);
+      const topical = search.terms.length - search.everydayTerms.length;
+      if (previous && !segment.additive && topical <= this.options.elaborationTerms) merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
+      else merged.push(segment);
+    }
+    return merged;
   }
 
   /**

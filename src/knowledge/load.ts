@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { findControlCharacter } from './control-characters.js';
 import { parseSheet, SHEET_HEADER } from './parse-sheet.js';
 import { VocabularySchema, type Vocabulary } from './vocabulary.js';
-import { CompanionSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
+import { CompanionSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
 export const KNOWLEDGE_FILES = {
@@ -14,6 +14,7 @@ export const KNOWLEDGE_FILES = {
   companion: 'checklist.en.yaml',
   gaps: 'gaps.yaml',
   vocabulary: 'vocabulary.yaml',
+  examples: 'examples.yaml',
 } as const;
 
 /** The fields of an item whose English is reviewed against the Japanese it translates (`source` in the companion). */
@@ -43,6 +44,8 @@ export interface KnowledgeItem extends Item {
   /** The sheet says 非公開: the company declines to disclose this figure. */
   notDisclosed: boolean;
   aliases: string[];
+  /** Example questions this item answers (knowledge/examples.yaml), English and Japanese: search only. */
+  examples: string[];
   sectionEn?: string;
   categoryEn?: string;
 }
@@ -86,6 +89,7 @@ export function loadKnowledge(dir: string): Knowledge {
     companion: read(KNOWLEDGE_FILES.companion),
     gaps: read(KNOWLEDGE_FILES.gaps),
     vocabulary: read(KNOWLEDGE_FILES.vocabulary),
+    examples: read(KNOWLEDGE_FILES.examples),
   });
 }
 
@@ -95,6 +99,7 @@ export interface KnowledgeSources {
   companion: string;
   gaps: string;
   vocabulary: string;
+  examples: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
@@ -102,11 +107,19 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
   const companion = parseYamlFile(sources.companion, KNOWLEDGE_FILES.companion, CompanionSchema);
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
   const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value) throw new KnowledgeError(errors);
+  const examples = parseYamlFile(sources.examples, KNOWLEDGE_FILES.examples, ExamplesSchema);
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value) throw new KnowledgeError(errors);
 
-  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value, sources.companion)];
-  const items = parsed.sheet.items.map((item) => withCompanion(item, companion.value!));
+  const numbers = new Set(parsed.sheet.items.map((item) => item.no));
+  const orphanExamples: Problem[] = Object.keys(examples.value.items)
+    .filter((key) => !numbers.has(Number(key)))
+    .map((key) => ({ file: KNOWLEDGE_FILES.examples, code: 'orphan_examples', message: `examples for ${key}: there is no item ${key} on the sheet` }));
+  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value, sources.companion), ...orphanExamples];
+  const items = parsed.sheet.items.map((item) => {
+    const own = examples.value!.items[String(item.no)];
+    return { ...withCompanion(item, companion.value!), examples: own ? [...own.en, ...own.ja] : [] };
+  });
   const version = createHash('sha256')
     .update(sources.sheet)
     .update('\0')
@@ -115,6 +128,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.gaps)
     .update('\0')
     .update(sources.vocabulary)
+    .update('\0')
+    .update(sources.examples)
     .digest('hex')
     .slice(0, 12);
   return {
@@ -165,7 +180,7 @@ export function staleFields(item: Item, translation: Translation): TranslatedFie
   return TRANSLATED_FIELDS.filter((field) => translation.source[field] !== item[field]);
 }
 
-function withCompanion(item: Item, companion: Companion): KnowledgeItem {
+function withCompanion(item: Item, companion: Companion): Omit<KnowledgeItem, 'examples'> {
   const translation = companion.items[String(item.no)];
   const stale = translation ? staleFields(item, translation) : [];
   const current = (field: TranslatedField): boolean => translation !== undefined && !stale.includes(field);

@@ -65,6 +65,15 @@ export const GapsSchema = z.object({
 });
 export type Gaps = z.infer<typeof GapsSchema>;
 
+/** Example questions per item (knowledge/examples.yaml): how people ask, for search only. */
+export const ExamplesSchema = z.object({
+  items: z.record(
+    z.string().regex(/^\d+$/, 'item keys must be item numbers'),
+    z.object({ en: z.array(z.string().min(1)).default([]), ja: z.array(z.string().min(1)).default([]) }),
+  ),
+});
+export type Examples = z.infer<typeof ExamplesSchema>;
+
 /** A problem found while loading, tied to a file and line so the sheet's owners can fix it. */
 export interface Problem {
   file: string;
@@ -82,4 +91,5 @@ export type ProblemCode =
   | 'orphan_translation'
   | 'missing_category_name'
   | 'ambiguous_alias'
-  | 'gap_overlaps_alias';
+  | 'gap_overlaps_alias'
+  | 'orphan_examples';

@@ -9,8 +9,9 @@ import { Analyzer } from './tokenize.js';
 export interface SearchOptions {
   /**
    * Field boosts. Item names (Japanese and English) say what the item is about; aliases are the words people use;
-   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, definition 1, definitionEn 1,
-   * answer 1, answerEn 1, category 0.5.
+   * example questions (knowledge/examples.yaml) how they ask, in many more words, so each counts for less;
+   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, examples 0.5, definition 1,
+   * definitionEn 1, answer 1, answerEn 1, category 0.5.
    */
   boost: Partial<Record<SearchField, number>>;
   /** Weight of a synonym-expanded term relative to the user's own words. Default 0.4. */
@@ -61,7 +62,7 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
-  boost: { name: 3, nameEn: 3, aliases: 2, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
+  boost: { name: 3, nameEn: 3, aliases: 2, examples: 0.5, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
   synonymWeight: 0.4,
   prefixMinLengthJa: 2,
   prefixMinLengthEn: 5,
@@ -77,7 +78,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   everydayRank: 3000,
 };
 
-const FIELDS = ['name', 'nameEn', 'aliases', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
+const FIELDS = ['name', 'nameEn', 'aliases', 'examples', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
 type SearchField = (typeof FIELDS)[number];
 type Doc = { id: number } & Record<SearchField, string>;
 
@@ -146,10 +147,12 @@ export class ChecklistIndex {
     const docs = knowledge.items.map(toDoc);
     // Aliases are segmented one by one (the word-order bonus needs them apart); the joined field's tokens are their
     // concatenation, since the separator is a word boundary, so each alias is segmented once.
-    for (const doc of docs) tokenCache.set(doc.aliases, doc.aliases.split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    for (const doc of docs) {
+      for (const field of PHRASE_LIST_FIELDS) tokenCache.set(doc[field], doc[field].split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    }
     this.search_.addAll(docs);
     for (const doc of docs) {
-      const sequences = FIELDS.flatMap((field) => (field === 'aliases' ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
+      const sequences = FIELDS.flatMap((field) => (isPhraseList(field) ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
       const positions = new Map<string, number[]>();
       let offset = 0;
       for (const sequence of sequences) {
@@ -322,6 +325,10 @@ export class ChecklistIndex {
 /** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
 const EVERYDAY_WEIGHT_SHARE = 0.5;
 
+/** Fields holding a list of phrases (aliases, example questions), joined into one field, kept apart for word order. */
+const PHRASE_LIST_FIELDS = ['aliases', 'examples'] as const;
+const isPhraseList = (field: SearchField): field is (typeof PHRASE_LIST_FIELDS)[number] => (PHRASE_LIST_FIELDS as readonly string[]).includes(field);
+
 /** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
 const ALIAS_SEPARATOR = ' \n ';
 
@@ -331,6 +338,7 @@ function toDoc(item: KnowledgeItem): Doc {
     name: item.name,
     nameEn: item.english.name ?? '',
     aliases: item.aliases.join(ALIAS_SEPARATOR),
+    examples: item.examples.join(ALIAS_SEPARATOR),
     definition: item.definition,
     definitionEn: item.english.definition ?? '',
     answer: item.answer,
