@@ -21,9 +21,6 @@ export const BUNDLED_KNOWLEDGE = FIXTURE_KNOWLEDGE;
 /** @deprecated the frozen fixture (fixtureKnowledge); kept so branches written before the fixture still compile. */
 export const bundledKnowledge = fixtureKnowledge;
 
-/** Environment for a bot or CLI under test: the fixture knowledge folder, unless the test passes its own. */
-export const fixtureEnv = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...env });
-
 /** A temporary copy of the fixture knowledge folder, with `edit(name, text)` to change one file in it. */
 export function knowledgeCopy(): { dir: string; edit: (name: string, change: (text: string) => string) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
