@@ -5,6 +5,7 @@ import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
 import { NamedThings } from './claims.js';
+import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -40,7 +41,7 @@ export interface DecisionOptions {
   weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
-  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.85. */
   closeRatio: number;
   /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
@@ -67,7 +68,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
-  closeRatio: 0.75,
+  closeRatio: 0.85,
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
@@ -218,7 +219,8 @@ export class Answerer {
    * confident on its own, the asking clauses together (then the whole message) are decided as one question.
    */
   private answerMessage(question: string, text: string): Answer {
-    const names = nameCandidates(text).filter((word) => !this.index.knows(word));
+    // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
     const asking = this.elaborationsMerged(segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
@@ -344,9 +346,9 @@ export class Answerer {
   }
 }
 
-/** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */
+/** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
 const isElliptical = (clause: string, search: SearchOutcome): boolean =>
-  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 1;
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 2;
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
@@ -358,4 +360,5 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 
 /** Matches the given names as whole words, possessive or not. */
-const namePattern = (names: string[]): RegExp => new RegExp(`\\b(?:${names.join('|')})(?:['’]s)?\\b`, 'gu');
+const namePattern = (names: string[]): RegExp =>
+  new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');

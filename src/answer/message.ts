@@ -139,7 +139,8 @@ export class MessageReader {
 
 /**
  * Capitalised words that are probably names of companies, products or people (Acme, Globex's): capitalised inside a
- * sentence, or with a possessive anywhere. Acronyms (RPO, SSO) are not names: they are what people ask about.
+ * sentence, or with a possessive anywhere; in Japanese, words addressed with さん/様/社. Acronyms (RPO, SSO) are not
+ * names: they are what people ask about.
  * The caller keeps only those the index does not know.
  */
 export function nameCandidates(message: string): string[] {
@@ -149,6 +150,10 @@ export function nameCandidates(message: string): string[] {
     const [, before = '', word = '', possessive] = match;
     const sentenceStart = before === '' || /[.?!。？！]/u.test(before);
     if (!sentenceStart || possessive) names.add(word);
+  }
+  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田様).
+  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?|[\p{Script=Han}]{2,6})(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))/gu)) {
+    names.add(match[1]!);
   }
   return [...names];
 }

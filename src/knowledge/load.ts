@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { findControlCharacter } from './control-characters.js';
 import { parseSheet, SHEET_HEADER } from './parse-sheet.js';
 import { VocabularySchema, type Vocabulary } from './vocabulary.js';
-import { CompanionSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
+import { CompanionSchema, ErrataSchema, ExamplesSchema, GapsSchema, NOT_DISCLOSED, type Companion, type Erratum, type Gaps, type Item, type Problem, type Sheet, type Translation } from './types.js';
 
 /** File names inside the knowledge folder. The folder is the only place the bot reads the sheet from. */
 export const KNOWLEDGE_FILES = {
@@ -15,6 +15,8 @@ export const KNOWLEDGE_FILES = {
   gaps: 'gaps.yaml',
   vocabulary: 'vocabulary.yaml',
   examples: 'examples.yaml',
+  /** Optional: known typos of the sheet. */
+  errata: 'errata.yaml',
 } as const;
 
 /** The fields of an item whose English is reviewed against the Japanese it translates (`source` in the companion). */
@@ -48,6 +50,8 @@ export interface KnowledgeItem extends Item {
   examples: string[];
   sectionEn?: string;
   categoryEn?: string;
+  /** Known typos in this item's cells (knowledge/errata.yaml); the cells themselves stay as the sheet has them. */
+  errata: Erratum[];
 }
 
 export interface Knowledge {
@@ -77,10 +81,11 @@ export const formatProblem = (p: Problem): string => `${p.file}${p.line ? `:${p.
 
 /** Reads and validates the knowledge folder. Throws KnowledgeError naming every problem found. */
 export function loadKnowledge(dir: string): Knowledge {
-  const read = (name: string): string => {
+  const read = (name: string, optional = false): string => {
     try {
       return readFileSync(join(dir, name), 'utf8');
     } catch (error) {
+      if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw new KnowledgeError([{ file: name, message: `cannot read ${join(dir, name)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
     }
   };
@@ -90,6 +95,7 @@ export function loadKnowledge(dir: string): Knowledge {
     gaps: read(KNOWLEDGE_FILES.gaps),
     vocabulary: read(KNOWLEDGE_FILES.vocabulary),
     examples: read(KNOWLEDGE_FILES.examples),
+    errata: read(KNOWLEDGE_FILES.errata, true),
   });
 }
 
@@ -100,6 +106,8 @@ export interface KnowledgeSources {
   gaps: string;
   vocabulary: string;
   examples: string;
+  /** errata.yaml; absent or empty means no known typos. */
+  errata?: string;
 }
 
 export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date()): Knowledge {
@@ -108,17 +116,20 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
   const gaps = parseYamlFile(sources.gaps, KNOWLEDGE_FILES.gaps, GapsSchema);
   const vocabulary = parseYamlFile(sources.vocabulary, KNOWLEDGE_FILES.vocabulary, VocabularySchema);
   const examples = parseYamlFile(sources.examples, KNOWLEDGE_FILES.examples, ExamplesSchema);
-  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors];
-  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value) throw new KnowledgeError(errors);
+  const errata = sources.errata?.trim() ? parseYamlFile(sources.errata, KNOWLEDGE_FILES.errata, ErrataSchema) : { value: { errata: [] }, errors: [] };
+  const errors = [...parsed.errors, ...companion.errors, ...gaps.errors, ...vocabulary.errors, ...examples.errors, ...errata.errors];
+  if (errors.length > 0 || !parsed.sheet || !companion.value || !gaps.value || !vocabulary.value || !examples.value || !errata.value) throw new KnowledgeError(errors);
 
+  const checkedErrata = checkErrata(parsed.sheet, errata.value.errata);
+  if (checkedErrata.errors.length > 0) throw new KnowledgeError(checkedErrata.errors);
   const numbers = new Set(parsed.sheet.items.map((item) => item.no));
   const orphanExamples: Problem[] = Object.keys(examples.value.items)
     .filter((key) => !numbers.has(Number(key)))
     .map((key) => ({ file: KNOWLEDGE_FILES.examples, code: 'orphan_examples', message: `examples for ${key}: there is no item ${key} on the sheet` }));
-  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value, sources.companion), ...orphanExamples];
+  const warnings = [...parsed.warnings, ...companionWarnings(parsed.sheet, companion.value, sources.companion), ...orphanExamples, ...checkedErrata.warnings];
   const items = parsed.sheet.items.map((item) => {
     const own = examples.value!.items[String(item.no)];
-    return { ...withCompanion(item, companion.value!), examples: own ? [...own.en, ...own.ja] : [] };
+    return { ...withCompanion(item, companion.value!, checkedErrata.byItem.get(item.no) ?? []), examples: own ? [...own.en, ...own.ja] : [] };
   });
   const version = createHash('sha256')
     .update(sources.sheet)
@@ -130,6 +141,8 @@ export function buildKnowledge(sources: KnowledgeSources, loadedAt = new Date())
     .update(sources.vocabulary)
     .update('\0')
     .update(sources.examples)
+    .update('\0')
+    .update(sources.errata ?? '')
     .digest('hex')
     .slice(0, 12);
   return {
@@ -180,7 +193,28 @@ export function staleFields(item: Item, translation: Translation): TranslatedFie
   return TRANSLATED_FIELDS.filter((field) => translation.source[field] !== item[field]);
 }
 
-function withCompanion(item: Item, companion: Companion): Omit<KnowledgeItem, 'examples'> {
+/**
+ * Errata must name an item that exists (an error: the file is wrong). One whose typo the sheet no longer has is
+ * dropped with a warning: the sheet's owners fixed the cell, and the bot must keep serving the corrected sheet.
+ */
+function checkErrata(sheet: Sheet, errata: Erratum[]): { byItem: Map<number, Erratum[]>; errors: Problem[]; warnings: Problem[] } {
+  const file = KNOWLEDGE_FILES.errata;
+  const items = new Map(sheet.items.map((item) => [item.no, item]));
+  const byItem = new Map<number, Erratum[]>();
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  errata.forEach((erratum, i) => {
+    const item = items.get(erratum.item);
+    if (!item) errors.push({ file, message: `errata.${i}: item ${erratum.item} is not on the sheet` });
+    else if (erratum.wrong === erratum.right) errors.push({ file, message: `errata.${i}: "wrong" and "right" are the same text` });
+    else if (!item[erratum.field].includes(erratum.wrong)) {
+      warnings.push({ file, code: 'stale_erratum', message: `item ${erratum.item}'s ${erratum.field} no longer contains "${erratum.wrong}" (corrected on the sheet?): remove this erratum` });
+    } else byItem.set(item.no, [...(byItem.get(item.no) ?? []), erratum]);
+  });
+  return { byItem, errors, warnings };
+}
+
+function withCompanion(item: Item, companion: Companion, errata: Erratum[]): Omit<KnowledgeItem, 'examples'> {
   const translation = companion.items[String(item.no)];
   const stale = translation ? staleFields(item, translation) : [];
   const current = (field: TranslatedField): boolean => translation !== undefined && !stale.includes(field);
@@ -200,6 +234,7 @@ function withCompanion(item: Item, companion: Companion): Omit<KnowledgeItem, 'e
     aliases: translation?.aliases ?? [],
     ...(companion.sections[item.section] ? { sectionEn: companion.sections[item.section] } : {}),
     ...(companion.categories[item.category] ? { categoryEn: companion.categories[item.category] } : {}),
+    errata,
   };
 }
 

@@ -1,9 +1,10 @@
-import { citedItems, type AnsweredDecision, type Answer, type NoMatchDecision } from '../answer/decide.js';
+import { citedItems, type AnsweredDecision, type Answer, type Decision, type NoMatchDecision } from '../answer/decide.js';
 import type { Language } from '../answer/language.js';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
+import { copyLanguages, copyPartsOf, customerCopyText, type CopySpec } from './customer-copy.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
-import { SLACK_NOTICES, STRINGS } from './strings.js';
-import { answerLabel, answerText, citation, customerSentence, itemName, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote, unreviewedCopyWarning } from './text.js';
+import { STRINGS } from './strings.js';
+import { answerLabel, answerText, citation, erratumNotes, itemName, placeOf, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote } from './text.js';
 
 /**
  * Block Kit rendering of answers. Plain JSON, no Slack SDK: the Slack adapter posts what this returns.
@@ -22,7 +23,22 @@ export const ACTION = {
   copy: 'checklist_copy',
   show: 'checklist_show',
   feedback: 'checklist_feedback',
+  /** Why a 👎: one click on a reason (or "other", which opens a modal for a comment). */
+  reason: 'checklist_reason',
+  /** The App Home's language switch. */
+  home: 'checklist_home',
 } as const;
+
+/** The modal a 👎 "other" opens for an optional comment (its `callback_id`). */
+export const FEEDBACK_MODAL_ID = 'checklist_feedback_comment';
+
+/** Why an answer was not helpful, as offered after a 👎. */
+export const FEEDBACK_REASONS = ['wrong_item', 'should_be_covered', 'outdated', 'other'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** What kind of reply feedback is about: a decision kind, or a picker (an answer too close to call). */
+export type ReplyKind = Decision['kind'] | 'picker';
+export const replyKind = (decision: Decision): ReplyKind => (decision.kind === 'answered' && decision.close ? 'picker' : decision.kind);
 
 /** What a button carries back to the bot. Kept small: a button value holds at most 2,000 characters. */
 export interface ButtonValue {
@@ -32,6 +48,13 @@ export interface ButtonValue {
   q?: string;
   lang: Language;
   vote?: 'up' | 'down';
+  /** The kind of reply a feedback button sits under. */
+  k?: ReplyKind;
+  /** The sheet version the reply was made from. */
+  v?: string;
+  reason?: FeedbackReason;
+  /** What "Copy for customer" (and its format buttons) shows. */
+  copy?: CopySpec;
 }
 
 export function encodeValue(value: ButtonValue): string {
@@ -66,20 +89,21 @@ const actions = (elements: Array<Record<string, unknown>>): Block => ({ type: 'a
 const quote = (text: string): string => text.split('\n').map((line) => `>${escapeSlack(line)}`).join('\n');
 
 /** The blocks showing one item: citation, answer (with the Japanese original in English), flags, context. */
-export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowledge): Block[] {
+export function itemBlocks(item: KnowledgeItem, lang: Language): Block[] {
   const t = STRINGS[lang];
   const title = lang === 'en' && item.english.name !== undefined ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
   let answer = `*${answerLabel(item, lang)}*\n${quote(answerText(item, lang))}`;
   if (lang === 'en' && item.english.answer !== undefined) answer += `\n*${t.japaneseOriginal}*\n${quote(item.answer)}`;
   const blocks: Block[] = [section(title), section(answer)];
+  const errata = erratumNotes(item, lang);
+  if (errata.length > 0) blocks.push(context(...errata.map((note) => `:pencil2: ${escapeSlack(note)}`)));
   if (item.notDisclosed) blocks.push(section(`:warning: *${notDisclosedNote(lang)}*`));
-  const category = lang === 'en' ? `${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category}` : `${item.section} › ${item.category}`;
   const unit = lang === 'en' ? (item.english.unit ?? item.unit) : item.unit;
+  const colon = lang === 'ja' ? '：' : ':';
   blocks.push(
     context(
-      `*${t.categoryLabel}:* ${escapeSlack(category)} · *${t.unit}:* ${escapeSlack(unit)}`,
-      `*${t.definition}:* ${escapeSlack(lang === 'en' ? (item.english.definition ?? item.definition) : item.definition)}`,
-      escapeSlack(sourceLine(knowledge, lang)),
+      `*${t.sectionLabel}${colon}* ${escapeSlack(placeOf(item, lang))} · *${t.unit}${colon}* ${escapeSlack(unit)}`,
+      `*${t.definition}${colon}* ${escapeSlack(lang === 'en' ? (item.english.definition ?? item.definition) : item.definition)}`,
     ),
   );
   return blocks;
@@ -93,10 +117,13 @@ function singleDecisionBlocks(decision: AnsweredDecision | NoMatchDecision, know
     if (decision.suggestions.length > 0) blocks.push(context(t.nearest), actions(decision.suggestions.map((item) => showButton(item, lang))));
     return blocks;
   }
-  if (decision.close) return [section(t.picker), actions([decision.item, ...decision.seeAlso].map((item) => showButton(item, lang)))];
+  if (decision.close) {
+    const offered = [decision.item, ...decision.seeAlso];
+    return [section(t.picker(offered.length)), actions(offered.map((item) => showButton(item, lang)))];
+  }
   const blocks: Block[] = [];
   if (decision.unlisted.length > 0) blocks.push(section(`*${escapeSlack(unlistedNote(decision.unlisted, decision.item, lang))}*`));
-  blocks.push(...itemBlocks(decision.item, lang, knowledge));
+  blocks.push(...itemBlocks(decision.item, lang));
   if (decision.seeAlso.length > 0) blocks.push(context(`*${t.seeAlso}:*`), actions(decision.seeAlso.map((item) => showButton(item, lang))));
   return blocks;
 }
@@ -122,7 +149,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
     case 'lookup':
       cited.forEach((item, i) => {
         if (i > 0) blocks.push({ type: 'divider' });
-        blocks.push(...itemBlocks(item, lang, knowledge));
+        blocks.push(...itemBlocks(item, lang));
       });
       if (decision.truncated > 0) blocks.push(context(truncatedNote(decision.truncated, lang)));
       break;
@@ -143,18 +170,26 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
       }
       break;
   }
-  const answers = decision.kind === 'lookup' || (decision.kind === 'answered' && !decision.close) || (decision.kind === 'multi' && cited.length > 0);
-  if (answers) {
-    footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
-    if (options.feedback !== false) {
-      const items = cited.map((item) => item.no);
-      footer.push(button(`${ACTION.feedback}:up`, t.helpful, { items, q, lang, vote: 'up' }));
-      footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { items, q, lang, vote: 'down' }));
-    }
+  // The sheet is cited once per message, under the items it shows.
+  if (cited.length > 0 && !(decision.kind === 'answered' && decision.close)) blocks.push(context(escapeSlack(sourceLine(knowledge, lang))));
+  const copyParts = copyPartsOf(decision);
+  if (copyParts.length > 0) footer.push(button(ACTION.copy, t.copy, { lang, copy: { lang: 'both', ref: true, parts: copyParts } }));
+  // Every reply can be judged, the misses ("not covered", a picker) most of all.
+  if (options.feedback !== false) {
+    const feedback = { items: feedbackItems(decision).map((item) => item.no), q, lang, k: replyKind(decision), v: knowledge.version };
+    footer.push(button(`${ACTION.feedback}:up`, t.helpful, { ...feedback, vote: 'up' }));
+    footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { ...feedback, vote: 'down' }));
   }
   if (options.shareable && decision.kind !== 'help') footer.unshift(button(ACTION.share, t.share, { q, lang }, 'primary'));
   if (footer.length > 0) blocks.push(actions(footer));
   return { text: fallbackText(answer, knowledge, lang), blocks: fitBlocks(blocks) };
+}
+
+/** The items a feedback record names: those cited, or for a picker and "not covered" those offered. */
+function feedbackItems(decision: Decision): KnowledgeItem[] {
+  if (decision.kind === 'answered' && decision.close) return [decision.item, ...decision.seeAlso];
+  if (decision.kind === 'no_match') return decision.suggestions;
+  return citedItems(decision);
 }
 
 /** Notification text: the paste line(s), or the first line of the plain answer. Escaped and within limits. */
@@ -166,7 +201,7 @@ function fallbackText(answer: Answer, knowledge: Knowledge, lang: Language): str
       : decision.kind === 'lookup'
         ? decision.items.map((item) => pasteLine(item, lang)).join('\n')
         : decision.kind === 'answered'
-          ? `${STRINGS[lang].picker} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
+          ? `${STRINGS[lang].picker(1 + decision.seeAlso.length)} ${[decision.item, ...decision.seeAlso].map((item) => citation(item, lang)).join(' / ')}`
           : renderAnswerText(answer, knowledge, lang);
   return truncate(escapeSlack(text), SLACK_LIMITS.text);
 }
@@ -194,20 +229,75 @@ export function chunkLines(lines: string[], max: number): string[] {
   return chunks;
 }
 
-/** "Copy for customer": plain text, no markup or emoji, one polite sentence per language per item. */
-export function renderCustomerCopy(items: KnowledgeItem[], knowledge: Knowledge): SlackMessage {
-  const lines = items.flatMap((item) => [customerSentence(item, 'ja', knowledge), customerSentence(item, 'en', knowledge)]);
-  const body = lines.join('\n');
+/**
+ * "Copy for customer": each language as its own code block (one click copies it whole), notes for staff outside the
+ * blocks, and buttons to switch the language (Japanese, English, both) and the item No. reference line.
+ */
+export function renderCustomerCopy(spec: CopySpec, knowledge: Knowledge, staffLang: Language): SlackMessage {
+  const t = STRINGS[staffLang];
+  const texts = copyLanguages(spec.lang).map((lang) => ({ lang, text: customerCopyText(spec, knowledge, lang) }));
+  const items = spec.parts.flatMap((part) => part.items.map((no) => knowledge.byNo.get(no)).filter((item): item is KnowledgeItem => item !== undefined));
+  const blocks: Block[] = [context(t.copyIntroStaff)];
+  for (const { lang, text } of texts) {
+    blocks.push(context(`*${t.copyLanguageName[lang]}*`));
+    blocks.push(...chunkLines(text.split('\n'), SLACK_LIMITS.sectionText - 20).map((chunk) => section('```' + escapeSlack(chunk) + '```')));
+  }
+  const notes = [
+    ...(items.some((item) => item.notDisclosed) ? [t.copyNoteNotDisclosed] : []),
+    ...items.filter((item) => item.errata.some((erratum) => erratum.field === 'answer')).map((item) => t.copyNoteErratum(item.no)),
+    ...(texts.some(({ lang }) => lang === 'en')
+      ? items.filter((item) => item.english.answer === undefined).map((item) => (item.staleFields.includes('answer') ? t.copyNoteStale(item.no) : t.copyNoteUntranslated(item.no)))
+      : []),
+  ];
+  if (notes.length > 0) blocks.push(context(...notes.map((note) => `:warning: ${escapeSlack(note)}`)));
+  const format = (id: string, label: string, change: Partial<CopySpec>) => button(`${ACTION.copy}:${id}`, label, { lang: staffLang, copy: { ...spec, ...change } });
+  blocks.push(
+    actions([
+      ...(['ja', 'en', 'both'] as const).filter((lang) => lang !== spec.lang).map((lang) => format(lang, t.copyFormat[lang], { lang })),
+      format('ref', spec.ref ? t.copyWithoutReference : t.copyWithReference, { ref: !spec.ref }),
+    ]),
+  );
+  return { text: truncate(texts.map(({ text }) => text).join('\n\n'), SLACK_LIMITS.text), blocks: fitBlocks(blocks) };
+}
+
+/** A short private note (thanks, a notice), as a message. */
+export const renderNotice = (text: string): SlackMessage => ({ text, blocks: [context(escapeSlack(text))] });
+
+/** After a 👎: why, one click per reason; "other" opens a modal for a comment. */
+export function renderFeedbackReasons(vote: ButtonValue): SlackMessage {
+  const t = STRINGS[vote.lang];
+  const { vote: _vote, ...about } = vote;
   return {
-    text: truncate(body, SLACK_LIMITS.text),
+    text: t.feedbackWhy,
+    blocks: [section(t.feedbackWhy), actions(FEEDBACK_REASONS.map((reason) => button(`${ACTION.reason}:${reason}`, t.feedbackReason[reason], { ...about, reason })))],
+  };
+}
+
+/** The modal a 👎 "other" opens: one optional comment. The feedback's question and items ride in private_metadata. */
+export function renderFeedbackModal(value: ButtonValue): Record<string, unknown> & { type: 'modal' } {
+  const t = STRINGS[value.lang];
+  return {
+    type: 'modal',
+    callback_id: FEEDBACK_MODAL_ID,
+    private_metadata: encodeValue(value),
+    title: plain(t.feedbackModalTitle, 24),
+    submit: plain(t.feedbackModalSubmit, 24),
+    close: plain(t.feedbackModalClose, 24),
     blocks: [
-      context(SLACK_NOTICES.customerCopyIntro),
-      ...chunkLines(lines, SLACK_LIMITS.sectionText - 20).map((chunk) => section('```' + escapeSlack(chunk) + '```')),
-      ...(items.some((item) => item.notDisclosed) ? [context(`:warning: ${notDisclosedNote('en')}`)] : []),
-      ...(items.some((item) => item.english.answer === undefined) ? [context(`:warning: ${escapeSlack(unreviewedCopyWarning(items))}`)] : []),
+      ...(value.q ? [context(`${escapeSlack(t.feedbackModalQuestion)} ${escapeSlack(truncate(value.q, 300))}`)] : []),
+      {
+        type: 'input',
+        block_id: FEEDBACK_COMMENT.block,
+        optional: true,
+        label: plain(t.feedbackModalLabel, 2000),
+        element: { type: 'plain_text_input', action_id: FEEDBACK_COMMENT.action, multiline: true, max_length: FEEDBACK_COMMENT.maxLength },
+      },
     ],
   };
 }
+
+/** Where the modal's comment is in a view_submission's `view.state.values`. */
+export const FEEDBACK_COMMENT = { block: 'comment', action: 'comment_text', maxLength: 1000 } as const;
 
 /** `/checklist list`: the sections with their items' numbers and names, split into messages that fit Slack. */
 export function renderList(knowledge: Knowledge, lang: Language): SlackMessage[] {

@@ -1,14 +1,14 @@
 import type { Answer, Decision } from '../answer/decide.js';
 import type { Language } from '../answer/language.js';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { CUSTOMER_COPY, STRINGS } from './strings.js';
+import { STRINGS } from './strings.js';
 
 /**
  * Plain-text renderers: what `npm run ask` prints, the Slack `text` fallback, and the paste-ready lines support staff
  * send to customers. Values come from the sheet cell or the reviewed translation, never from anywhere else.
  */
 
-/** The item's name in the language, falling back to Japanese when its reviewed English is missing or stale. */
+/** The item's name in the language, falling back to Japanese when no current translation exists. */
 export const itemName = (item: KnowledgeItem, lang: Language): string => (lang === 'en' ? (item.english.name ?? item.name) : item.name);
 
 /** `No.29 バックアップデータを取得するタイミング(RPO)` / `No.29 Backup timing (RPO)` */
@@ -33,42 +33,53 @@ export function pasteLine(item: KnowledgeItem, lang: Language): string {
   return lang === 'ja' ? `${citation(item, 'ja')}：${item.answer}` : `${citation(item, 'en')}: ${answerText(item, 'en')}`;
 }
 
-/**
- * One polite sentence for a customer, with the item No. and the sheet's date; no markup, no emoji. An English sentence
- * whose answer is the Japanese cell (the translation is stale or missing) says so, rather than passing a Japanese
- * value off as the reviewed English answer.
- */
-export function customerSentence(item: KnowledgeItem, lang: Language, knowledge: Pick<Knowledge, 'date'>): string {
-  const reviewed = lang === 'en' ? item.english.answer : item.answer;
-  const sentence = STRINGS[lang].customerSentence(knowledge.date, item.no, itemName(item, lang), reviewed?.replace(/\.$/, '') ?? item.answer);
-  return reviewed === undefined ? `${sentence} ${CUSTOMER_COPY.unreviewedAnswer}` : sentence;
-}
-
-/** For staff above the customer copy: which items' English sentences quote the Japanese answer, and why. */
-export function unreviewedCopyWarning(items: KnowledgeItem[]): string {
-  const unreviewed = items.filter((item) => item.english.answer === undefined);
-  return CUSTOMER_COPY.staffWarning(unreviewed.map((item) => CUSTOMER_COPY.unreviewedItem(item.no, item.staleFields.includes('answer'))).join(', '));
-}
-
 /** The sheet reference every answer can cite. */
 export const sourceLine = (knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version'>, lang: Language): string =>
   STRINGS[lang].source(knowledge.title, knowledge.company, knowledge.date, knowledge.version);
 
+/** Where the item sits on the sheet: `アプリケーション運用 › 可用性`, or one name when the category repeats the section. */
+export function placeOf(item: KnowledgeItem, lang: Language): string {
+  const [section, category] = lang === 'en' ? [item.sectionEn ?? item.section, item.categoryEn ?? item.category] : [item.section, item.category];
+  return item.section === item.category ? section : `${section} › ${category}`;
+}
+
+/** Staff notes on known typos of the item's answer cell (knowledge/errata.yaml), said right under the verbatim cell. */
+export const erratumNotes = (item: KnowledgeItem, lang: Language): string[] =>
+  item.errata.filter((erratum) => erratum.field === 'answer').map((erratum) => STRINGS[lang].erratum(erratum.wrong, erratum.right));
+
+/** The name of a known gap topic in the language (gaps.yaml `ja`), falling back to its English name. */
+export function gapTopicName(topic: string, knowledge: Pick<Knowledge, 'gaps'>, lang: Language): string {
+  return (lang === 'ja' ? knowledge.gaps.find((gap) => gap.topic === topic)?.ja : undefined) ?? topic;
+}
+
 /** Every line shown for one item: citation, answer (with the Japanese original in English), flags and context. */
 export function itemLines(item: KnowledgeItem, lang: Language): string[] {
   const lines = [citation(item, lang) + (lang === 'en' && item.english.name !== undefined ? `  (${item.name})` : '')];
-  lines.push(`${answerLabel(item, lang)}: ${answerText(item, lang)}`);
   const s = STRINGS[lang];
-  if (lang === 'en' && item.english.answer !== undefined) lines.push(`${s.japaneseOriginal}: ${item.answer}`);
+  const colon = lang === 'ja' ? '：' : ': ';
+  lines.push(`${answerLabel(item, lang)}${colon}${answerText(item, lang)}`);
+  if (lang === 'en' && item.english.answer !== undefined) lines.push(`${s.japaneseOriginal}${colon}${item.answer}`);
+  lines.push(...erratumNotes(item, lang));
   if (item.notDisclosed) lines.push(notDisclosedNote(lang));
-  if (lang === 'en') {
-    lines.push(`${s.sectionLabel}: ${item.sectionEn ?? item.section} › ${item.categoryEn ?? item.category} · ${s.unit}: ${item.english.unit ?? item.unit}`);
-    lines.push(`${s.definition}: ${item.english.definition ?? item.definition}`);
-  } else {
-    lines.push(`${s.sectionLabel}: ${item.section} › ${item.category} ・ ${s.unit}: ${item.unit}`);
-    lines.push(`${s.definition}: ${item.definition}`);
-  }
+  lines.push(`${s.sectionLabel}${colon}${placeOf(item, lang)}${lang === 'ja' ? '　' : ' · '}${s.unit}${colon}${lang === 'en' ? (item.english.unit ?? item.unit) : item.unit}`);
+  lines.push(`${s.definition}${colon}${lang === 'en' ? (item.english.definition ?? item.definition) : item.definition}`);
   return lines;
+}
+
+/** Which sheet is served: title, company, date, item count, version and when it was loaded (`version`). */
+export function versionText(knowledge: Pick<Knowledge, 'title' | 'company' | 'date' | 'version' | 'items' | 'loadedAt'>, lang: Language): string {
+  return `${knowledge.title}\n${STRINGS[lang].versionLine(knowledge.company, knowledge.date, knowledge.items.length, knowledge.version, knowledge.loadedAt.toISOString())}`;
+}
+
+/** Every item by section, one line each (`list` in the terminal; Slack gets renderList). */
+export function listText(knowledge: Knowledge, lang: Language): string {
+  const lines = [STRINGS[lang].listTitle(knowledge.items.length)];
+  for (const section of new Set(knowledge.items.map((item) => item.section))) {
+    const items = knowledge.items.filter((item) => item.section === section);
+    lines.push('', lang === 'en' ? `${items[0]?.sectionEn ?? section} (${section})` : section);
+    lines.push(...items.map((item) => `  ${String(item.no).padStart(2, ' ')} ${itemName(item, lang)}`));
+  }
+  return [...lines, '', sourceLine(knowledge, lang)].join('\n');
 }
 
 /** Said under a lookup of more items than one answer shows. */
@@ -119,7 +130,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
       if (decision.unlisted.length > 0) lines.push(unlistedNote(decision.unlisted, decision.item, lang), '');
       lines.push(...itemLines(decision.item, lang));
       if (decision.seeAlso.length > 0) {
-        lines.push('', `${s.seeAlso}: ${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
+        lines.push('', `${s.seeAlso}${lang === 'ja' ? '：' : ': '}${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
       }
       return lines;
     }
@@ -128,7 +139,7 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
     case 'no_match': {
       const lines = [noMatchHeadline(decision, knowledge, lang)];
       if (decision.suggestions.length > 0) {
-        lines.push(s.nearestText);
+        lines.push(s.nearest);
         lines.push(...decision.suggestions.map((item) => `  ${citation(item, lang)}`));
       }
       return lines;
@@ -145,7 +156,7 @@ export function noMatchHeadline(decision: Extract<Decision, { kind: 'no_match' }
     case 'unknown_item':
       return s.unknownItem(decision.detail ?? '', first, last);
     case 'known_gap':
-      return s.knownGap(decision.detail ?? '');
+      return s.knownGap(gapTopicName(decision.detail ?? '', knowledge, lang));
     case 'no_content':
       return s.noContent;
     default:

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type RespondFn } from '@slack/bolt';
 import type { Config } from '../config/env.js';
-import { SLACK_NOTICES } from '../render/strings.js';
+import { NOT_ALLOWED_TEXT } from '../render/strings.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -107,11 +107,16 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
       if (deps.access.allows(team, channel)) return args.next();
       deps.logger.info({ event: 'refused_access', team, channel, user }, 'request from outside the allow-lists');
       const tell = deps.access.shouldTell(team, channel, user);
-      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+      const { ack, respond } = args as { ack?: (response?: unknown) => Promise<void>; respond?: RespondFn };
+      const isCommand = (args.body as { command?: string }).command !== undefined;
       if (ack) {
-        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: SLACK_NOTICES.notAllowed } : undefined);
+        await ack(tell && isCommand ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+        // A shortcut or button has no reply of its own: the notice goes through its response_url, privately.
+        if (tell && !isCommand && respond) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+        }
       } else if (tell && channel && user) {
-        await args.client.chat.postEphemeral({ channel, user, text: SLACK_NOTICES.notAllowed }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+        await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
       }
     });
   }

@@ -9,7 +9,7 @@ import type { SlackDeps } from './deps.js';
 
 /** Where a question came from, for the log record. */
 export interface AskContext {
-  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
+  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback' | 'shortcut' | 'home';
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;

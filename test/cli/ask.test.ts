@@ -25,7 +25,7 @@ describe('npm run ask', () => {
   });
 
   it('answers in Japanese when asked in Japanese, or when --lang ja forces it', async () => {
-    expect((await ask(['RPOは？'])).stdout).toContain('回答（チェックシート原文）: 24時間');
+    expect((await ask(['RPOは？'])).stdout).toContain('回答（チェックシート原文）：24時間');
     expect((await ask(['--lang', 'ja', 'No.29'])).stdout).toContain('No.29 バックアップデータを取得するタイミング(RPO)');
   });
 

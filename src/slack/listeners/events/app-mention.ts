@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { SLACK_NOTICES } from '../../../render/strings.js';
+import { STRINGS } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
@@ -14,11 +14,11 @@ export function register(app: App, deps: SlackDeps): void {
     const shared = (body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true;
     if (shared) deps.shared.mark(event.channel);
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
-    const { message, answer } = await answerForSlack(deps, event.text ?? '', ctx);
+    const { message, answer, lang } = await answerForSlack(deps, event.text ?? '', ctx);
     const thread_ts = event.thread_ts ?? event.ts;
     await deliver(deps, { ...ctx, question: answer.question }, () =>
       shared && event.user
-        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: SLACK_NOTICES.sharedChannel }] }]) })
+        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[lang].sharedChannel }] }]) })
         : client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) }),
     );
   });
