@@ -122,7 +122,10 @@ function replayNpmCi(dir: string, omitDev: boolean): boolean {
     const bin = join(dir, 'node_modules', '.bin');
     for (const name of readdirSync(bin)) if (!existsSync(join(bin, name))) rmSync(join(bin, name)); // links into removed packages
     const kept = Object.fromEntries(Object.entries(installed.packages).filter(([path]) => !dev.includes(path)));
-    writeFileSync(join(dir, 'node_modules', '.package-lock.json'), JSON.stringify({ ...installed, packages: kept }, null, 2));
+    // A new file, not a write through the hard link, which would rewrite this checkout's own record of its install.
+    const hiddenLock = join(dir, 'node_modules', '.package-lock.json');
+    rmSync(hiddenLock);
+    writeFileSync(hiddenLock, JSON.stringify({ ...installed, packages: kept }, null, 2));
   }
   return true;
 }
