@@ -16,12 +16,12 @@ export class NamedThings {
       .sort((a, b) => b.length - a.length)
       .map((word) => normalizeText(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?'));
     // Latin word edges only: Japanese has no spaces, so ISO27001の取得 must still find ISO 27001.
-    this.names = words.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?:[\\s-]?(?:type[\\s-]?)?(?:\\d+|i{1,3}))?(?![a-z0-9])`, 'gu') : undefined;
+    this.names = words.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?:[\\s-]?(?:type[\\s-]?)?(?:\\d+|i{1,3}))?(?![a-z0-9])`, 'giu') : undefined;
   }
 
-  /** What the question names, as written (normalized), in order of appearance, without repeats. */
+  /** What the question names, as written (width-normalized, case kept), in order of appearance, without repeats. */
   find(question: string): string[] {
-    const text = normalizeText(question.slice(0, 2000));
+    const text = question.slice(0, 2000).normalize('NFKC');
     const found: string[] = [];
     for (const match of this.names ? text.matchAll(this.names) : []) found.push(match[0].trim());
     for (const match of text.matchAll(VERSION)) found.push(match[0].trim());
@@ -39,11 +39,11 @@ export class NamedThings {
 }
 
 /** Versions of protocols and algorithms: TLS 1.3, SSL v3, AES-256, RSA 2048, SHA-1. */
-const VERSION = /(?<![a-z0-9])(?:tls|ssl|aes|rsa|sha|des|3des)[\s-]?v?\d+(?:\.\d+)?(?![a-z0-9])/gu;
+const VERSION = /(?<![a-z0-9])(?:tls|ssl|aes|rsa|sha|des|3des)[\s-]?v?\d+(?:\.\d+)?(?![a-z0-9])/giu;
 
 /** Percentages and durations: 99.99%, 7 years, 30日, 4 hours, 15 minutes. Plain counts (500 users) are not claims. */
 const FIGURE =
-  /(?<![a-z0-9.])\d+(?:\.\d+)?\s?(?:%|percent|years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|年|ヶ月|か月|カ月|週間|日|時間|分|秒)(?![a-z])/gu;
+  /(?<![a-z0-9.])\d+(?:\.\d+)?\s?(?:%|percent|years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|年|ヶ月|か月|カ月|週間|日|時間|分|秒)(?![a-z])/giu;
 
 const compact = (text: string): string => normalizeText(text).replace(/[\s-]+/g, '');
 
@@ -51,6 +51,6 @@ const compact = (text: string): string => normalizeText(text).replace(/[\s-]+/g,
 function states(answer: string, thing: string): boolean {
   if (answer.includes(compact(thing))) return true;
   const number = /^\d+(?:\.\d+)?/.exec(thing)?.[0];
-  if (number === undefined || thing.startsWith('tls') || thing.startsWith('ssl')) return false;
+  if (number === undefined || /^(?:tls|ssl)/i.test(thing)) return false;
   return new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(answer);
 }

@@ -223,26 +223,34 @@ export class Answerer {
     const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
-    const asking = this.elaborationsMerged(segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
+    // One message can search the same clause several times (a clause, then a side of it, then the clauses joined):
+    // each text is searched once.
+    const searched = new Map<string, SearchOutcome>();
+    const search = (clause: string): SearchOutcome => {
+      let outcome = searched.get(clause);
+      if (!outcome) searched.set(clause, (outcome = this.index.search(clause)));
+      return outcome;
+    };
+    const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     for (const segment of asking) {
-      const search = this.index.search(segment.text);
-      const decision = this.decide(segment.text, search);
+      const outcome = search(segment.text);
+      const decision = this.decide(segment.text, outcome);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
       }
       const sides = this.reader.conjunctionParts(segment.text);
       // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
       if (sides.length === 1) {
-        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
         // "…and how fast?": a side that is only a question word asks about the side before it.
-        const asked = i > 0 && isElliptical(side, this.index.search(side)) ? `${sides[i - 1]} ${side}` : side;
-        const sideSearch = this.index.search(asked);
+        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[i - 1]} ${side}` : side;
+        const sideSearch = search(asked);
         parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
     }
@@ -257,8 +265,10 @@ export class Answerer {
       distinct.length >= 2
         ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
         : distinct;
-    if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
-      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
+    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
+    if (answerable.length + gaps.length >= 2 && answerable.length >= 1) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }
@@ -269,10 +279,10 @@ export class Answerer {
     let fallback: Answer | undefined;
     for (const clauses of whole) {
       const joined = clauses.map((segment) => segment.text).join(' ');
-      const search = this.index.search(joined);
-      const decision = this.decide(joined, search);
-      fallback ??= { question, decision, search };
-      if (decision.kind === 'answered') return { question, decision, search };
+      const outcome = search(joined);
+      const decision = this.decide(joined, outcome);
+      fallback ??= { question, decision, search: outcome };
+      if (decision.kind === 'answered') return { question, decision, search: outcome };
     }
     return fallback!;
   }
@@ -316,14 +326,16 @@ export class Answerer {
    * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
    * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
    */
-  private elaborationsMerged<T extends { text: string; additive: boolean }>(segments: T[]): T[] {
+  private elaborationsMerged<T extends { text: string; additive: boolean }>(search: (text: string) => SearchOutcome, segments: T[]): T[] {
     const merged: T[] = [];
     for (const segment of segments) {
       const previous = merged[merged.length - 1];
-      const search = this.index.search(segment.text);
-      const topical = search.terms.length - search.everydayTerms.length;
-      if (previous && !segment.additive && topical <= this.options.elaborationTerms) merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
-      else merged.push(segment);
+      const outcome = previous && !segment.additive ? search(segment.text) : undefined;
+      if (previous && outcome && outcome.terms.length - outcome.everydayTerms.length <= this.options.elaborationTerms) {
+        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
+      } else {
+        merged.push(segment);
+      }
     }
     return merged;
   }

@@ -181,8 +181,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
     footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { ...feedback, vote: 'down' }));
   }
   if (options.shareable && decision.kind !== 'help') footer.unshift(button(ACTION.share, t.share, { q, lang }, 'primary'));
-  if (footer.length > 0) blocks.push(actions(footer));
-  return { text: fallbackText(answer, knowledge, lang), blocks: fitBlocks(blocks) };
+  return { text: fallbackText(answer, knowledge, lang), blocks: fitBlocks(blocks, lang, footer.length > 0 ? [actions(footer)] : []) };
 }
 
 /** The items a feedback record names: those cited, or for a picker and "not covered" those offered. */
@@ -206,10 +205,13 @@ function fallbackText(answer: Answer, knowledge: Knowledge, lang: Language): str
   return truncate(escapeSlack(text), SLACK_LIMITS.text);
 }
 
-/** Keeps a message within 50 blocks: when cut, the last block says so. */
-function fitBlocks(blocks: Block[]): Block[] {
-  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
-  return [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context(STRINGS.en.shortened)];
+/**
+ * Keeps a message within 50 blocks: when cut, a block says so. The `tail` (the buttons: copy, feedback) always stays,
+ * so even a shortened reply can be copied and judged.
+ */
+function fitBlocks(blocks: Block[], lang: Language, tail: Block[] = []): Block[] {
+  if (blocks.length + tail.length <= SLACK_LIMITS.blocks) return [...blocks, ...tail];
+  return [...blocks.slice(0, SLACK_LIMITS.blocks - 1 - tail.length), context(STRINGS[lang].shortened), ...tail];
 }
 
 /** Splits lines into chunks of at most `max` characters each (a line longer than that is cut). */
@@ -251,13 +253,11 @@ export function renderCustomerCopy(spec: CopySpec, knowledge: Knowledge, staffLa
   ];
   if (notes.length > 0) blocks.push(context(...notes.map((note) => `:warning: ${escapeSlack(note)}`)));
   const format = (id: string, label: string, change: Partial<CopySpec>) => button(`${ACTION.copy}:${id}`, label, { lang: staffLang, copy: { ...spec, ...change } });
-  blocks.push(
-    actions([
-      ...(['ja', 'en', 'both'] as const).filter((lang) => lang !== spec.lang).map((lang) => format(lang, t.copyFormat[lang], { lang })),
-      format('ref', spec.ref ? t.copyWithoutReference : t.copyWithReference, { ref: !spec.ref }),
-    ]),
-  );
-  return { text: truncate(texts.map(({ text }) => text).join('\n\n'), SLACK_LIMITS.text), blocks: fitBlocks(blocks) };
+  const formats = actions([
+    ...(['ja', 'en', 'both'] as const).filter((lang) => lang !== spec.lang).map((lang) => format(lang, t.copyFormat[lang], { lang })),
+    format('ref', spec.ref ? t.copyWithoutReference : t.copyWithReference, { ref: !spec.ref }),
+  ]);
+  return { text: truncate(texts.map(({ text }) => text).join('\n\n'), SLACK_LIMITS.text), blocks: fitBlocks(blocks, staffLang, [formats]) };
 }
 
 /** A short private note (thanks, a notice), as a message. */

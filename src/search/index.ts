@@ -216,7 +216,7 @@ export class ChecklistIndex {
     const { unknownWords, everydayRank } = this.options;
     if (/^[\d.,%]+$/u.test(token)) return unknownWords.figures;
     if (isJapanese(token)) {
-      if (/^[\u3041-\u309f]+$/u.test(token)) return unknownWords.everyday;
+      if (isHiraganaOnly(token)) return unknownWords.everyday;
       if (/^[\u3400-\u9fff]+[\u3041-\u309f]+$/u.test(token) || /^[\u3400-\u9fff]$/u.test(token)) return unknownWords.verbs;
       return 1;
     }
@@ -262,7 +262,8 @@ export class ChecklistIndex {
     const weights = new Map(
       terms.map((term) => {
         const df = this.documentFrequency(term);
-        if (df > 0) return [term, Math.log(1 + n / df)] as const;
+        // Words in hiragana only are mostly particles and endings (いくつ, それぞれ), even when some example uses them.
+        if (df > 0) return [term, Math.min(Math.log(1 + n / df), isHiraganaOnly(tokenOf.get(term) ?? term) ? maxIdf * this.options.unknownWords.everyday : Infinity)] as const;
         // A word known only through its synonyms ("keep" → retain, 保存) means what they mean: weigh it as the rarest of them.
         const through = (this.synonyms.get(term) ?? []).map((synonym) => this.documentFrequency(synonym)).filter((f) => f > 0);
         if (through.length > 0) return [term, Math.log(1 + n / Math.min(...through))] as const;
@@ -321,6 +322,8 @@ export class ChecklistIndex {
     return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
 }
+
+const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);
 
 /** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
 const EVERYDAY_WEIGHT_SHARE = 0.5;

@@ -102,11 +102,12 @@ export class Analyzer {
 }
 
 /**
- * Text written only in hiragana (no kanji, no katakana), such as ばっくあっぷ typed without conversion, defeats word
+ * Text written only in hiragana (no kanji, katakana or Latin letters), such as ばっくあっぷ typed without conversion, defeats word
  * segmentation (ば|っ|く|あっ|ぷ). Such text is segmented as katakana instead, which finds the loan words the sheet
  * uses (バックアップ); terms are folded back to hiragana afterwards, so nothing else changes.
  */
 function asKatakanaIfAllHiragana(text: string): string {
-  if (/[\u30a1-\u30fa\u3400-\u9fff]/u.test(text) || !/[\u3041-\u3096ー]{4,}/u.test(text)) return text;
+  // Text with kanji, katakana or Latin letters was converted: its hiragana are particles and endings (RPOっていくつ).
+  if (/[\u30a1-\u30fa\u3400-\u9fffa-z]/u.test(text) || !/[\u3041-\u3096ー]{4,}/u.test(text)) return text;
   return text.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
 }

@@ -135,8 +135,8 @@ describe('messages as people write them', () => {
   });
 
   it('says first what the sheet does not list, instead of a bare "Yes"', () => {
-    expect(decide('are you ISO 27001 certified?')).toMatchObject({ kind: 'answered', item: { no: 39 }, unlisted: ['iso 27001'] });
-    expect(decide('do we support TLS 1.3?')).toMatchObject({ kind: 'answered', item: { no: 42 }, unlisted: ['tls 1.3'] });
+    expect(decide('are you ISO 27001 certified?')).toMatchObject({ kind: 'answered', item: { no: 39 }, unlisted: ['ISO 27001'] });
+    expect(decide('do we support TLS 1.3?')).toMatchObject({ kind: 'answered', item: { no: 42 }, unlisted: ['TLS 1.3'] });
     expect(decide('which TLS version do we use?')).toMatchObject({ kind: 'answered', item: { no: 42 }, unlisted: [] });
   });
 });

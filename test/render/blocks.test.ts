@@ -93,6 +93,18 @@ describe('renderAnswerBlocks', () => {
   });
 });
 
+describe('a reply too long for one message', () => {
+  it('is shortened before its buttons, so it can still be copied and judged', () => {
+    const parts = knowledge.items.slice(0, 14).map((item) => ({ question: `what about ${item.no}?`, decision: { kind: 'answered', item, score: 10, seeAlso: [], close: false, hits: [], unlisted: [] } as AnsweredDecision }));
+    const message = renderAnswerBlocks({ question: 'many things', decision: { kind: 'multi', parts } }, knowledge, { lang: 'ja' });
+    expectWithinLimits(message);
+    expect(message.blocks).toHaveLength(50);
+    expect(JSON.stringify(message.blocks.at(-2))).toContain('省略しました');
+    const last = message.blocks.at(-1)!;
+    expect((last.elements as Array<{ action_id: string }>).map((e) => e.action_id)).toEqual(['checklist_copy', 'checklist_feedback:up', 'checklist_feedback:down']);
+  });
+});
+
 describe('labels and pickers', () => {
   it('asks どちら between two items and どれ among more, in both languages', () => {
     const two = { ...answerer.answer("what's our RPO?"), decision: { ...(answerer.answer("what's our RPO?").decision as AnsweredDecision), close: true, seeAlso: [knowledge.byNo.get(11)!] } };
