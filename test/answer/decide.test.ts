@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, citedItems, type Decision } from '../../src/answer/decide.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const answerer = new Answerer(bundledKnowledge());
+const answerer = new Answerer(fixtureKnowledge());
 const decide = (question: string): Decision => answerer.answer(question).decision;
 const cited = (question: string): number | undefined => {
   const decision = decide(question);

@@ -2,18 +2,41 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { toJson } from '../../src/answer/json.js';
+import { runCheck } from '../../src/cli/check.js';
 import { readLabelledSet } from '../../src/eval/labelled-set.js';
 import { scoreOne, tally } from '../../src/eval/score.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { LIVE_KNOWLEDGE } from '../support/knowledge.js';
+
+/**
+ * The one test of the live `knowledge/` folder, the company's sheet as the bot serves it: it loads, passes
+ * `npm run check`, and holds the answer-quality floors. Every other test runs on the frozen copy in
+ * test/fixtures/knowledge/, so an edit of the sheet can only fail here.
+ */
+const knowledge = loadKnowledge(LIVE_KNOWLEDGE);
+
+describe('the live knowledge folder', () => {
+  it('loads all 49 items with their reviewed English entries', () => {
+    expect(knowledge.items).toHaveLength(49);
+    expect(knowledge.items.every((item) => item.translationStatus === 'reviewed')).toBe(true);
+  });
+
+  it('passes npm run check', () => {
+    const lines: string[] = [];
+    const code = runCheck(['--dir', LIVE_KNOWLEDGE], {}, (line) => lines.push(line));
+    expect(lines.join('\n')).toMatch(/\n0 errors, \d+ warnings?$/);
+    expect(code).toBe(0);
+  });
+});
 
 // Our own labelled set (written for this project, independent of ../shared/eval; q176–q325 were written later, in three batches, as
 // fresh probes of paraphrases, scored before tuning and then kept as regressions). The floors sit a little under today's figures so that a real
 // regression fails the build.
 const questions = readLabelledSet(resolve(import.meta.dirname, '..', 'fixtures', 'questions.tsv'));
-const answerer = new Answerer(bundledKnowledge());
+const answerer = new Answerer(knowledge);
 const scored = questions.map((question) => scoreOne(question, toJson(answerer.answer(question.question))));
 
-describe('answer quality on test/fixtures/questions.tsv', () => {
+describe('answer quality of the live knowledge on test/fixtures/questions.tsv', () => {
   it('has at least 150 questions in both languages, with lookups, typos and out-of-scope ones', () => {
     expect(questions.length).toBeGreaterThanOrEqual(200);
     expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['nl', 'lookup', 'typo', 'out']));
