@@ -43,19 +43,42 @@ describe('answer quality of the live knowledge on test/fixtures/questions.tsv', 
     expect(new Set(questions.map((q) => q.lang))).toEqual(new Set(['en', 'ja', 'any']));
   });
 
-  // Today: en 94.7 / 98.9 / 90.0 %, ja 95.9 / 100 / 100 %, item numbers 100 / 100 / 100 % (top-1 / top-3 / refused).
+  // Today: en 93.4 / 99.6 / 97.8 %, ja 97.5 / 100 / 100 %, item numbers 100 / 100 / 100 % (top-1 / top-3 / refused).
   it.each([
-    ['en', 0.93],
+    ['en', 0.91],
     ['ja', 0.95],
     ['any', 0.95],
   ] as const)('holds the floors for %s questions (top-1 ≥ %s)', (lang, top1) => {
     const t = tally(scored.filter((s) => s.question.lang === lang));
     expect(t.top1 / t.inScope).toBeGreaterThanOrEqual(top1);
     expect(t.top3 / t.inScope).toBeGreaterThanOrEqual(0.98);
+    expect(t.wrong / t.inScope).toBeLessThanOrEqual(0.04);
     expect(t.refused / t.outOfScope).toBeGreaterThanOrEqual(0.9);
   });
 
   it('answers every item-number lookup exactly', () => {
     for (const s of scored.filter((x) => x.question.kind === 'lookup')) expect(s.result.matches[0]?.no).toBe(s.question.expected[0]);
+  });
+});
+
+// Questions as people really write them (sales, relayed support questions, questionnaire sentences, two-in-one
+// messages, near misses), by a writer who never saw the vocabulary or examples. Tuning looked only at its twin,
+// eval/own-tune.tsv: these floors measure generalisation, so they sit a little under today's figures.
+const holdout = readLabelledSet(resolve(import.meta.dirname, '..', '..', 'eval', 'own-holdout.tsv'));
+const holdoutScored = holdout.map((question) => scoreOne(question, toJson(answerer.answer(question.question))));
+
+describe('answer quality of the live knowledge on eval/own-holdout.tsv (never tuned on)', () => {
+  it('covers every style in both languages', () => {
+    expect(new Set(holdout.map((q) => q.kind))).toEqual(new Set(['sales', 'support', 'quest', 'multi', 'out']));
+    expect(new Set(holdout.map((q) => q.lang))).toEqual(new Set(['en', 'ja']));
+  });
+
+  // Today: top-1 89.0 %, wrong 5.0 %, multi-part 10/12, out of scope refused 90.0 %.
+  it('holds the floors: top-1, wrong answers, multi-part and out-of-scope', () => {
+    const t = tally(holdoutScored);
+    expect(t.top1 / t.inScope).toBeGreaterThanOrEqual(0.85);
+    expect(t.wrong / t.inScope).toBeLessThanOrEqual(0.07);
+    expect(t.multiAll / t.multi).toBeGreaterThanOrEqual(0.75);
+    expect(t.refused / t.outOfScope).toBeGreaterThanOrEqual(0.85);
   });
 });
