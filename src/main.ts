@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import './config/require-node.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
@@ -109,6 +111,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
   if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');
   const inFlight = new InFlight();
+  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving and
+  // shows in /healthz until it is fixed.
+  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => learning.apply(knowledge), log);
   const deps = {
     base,
     logger: log,
@@ -120,6 +125,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     ...(env.RECORDING === 'off' ? {} : { recorder }),
     storeStatus: () => recorder.status(),
     maintainers: maintainerTools(store, learning, base, config.MAINTAINER_USER_IDS ?? []),
+    pendingKnowledgeError: () => reloader.pendingError,
     ...(model ? { model } : {}),
   };
   const { app } = createSlackApp(config, deps, identity);
@@ -132,8 +138,6 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await app.start();
     log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
   }
-  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
-  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => learning.apply(knowledge), log);
   reloader.start();
   const services = startStoreServices({ store, recorder, learning, shared, retentionDays: storeConfig.config.retentionDays, logger: log });
 

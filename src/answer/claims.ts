@@ -33,7 +33,7 @@ export class NamedThings {
   unlisted(item: KnowledgeItem, question: string): string[] {
     const named = this.find(question);
     if (named.length === 0) return [];
-    const answer = compact(`${item.answer} ${item.en?.answer ?? ''}`);
+    const answer = compact(`${item.answer} ${item.english.answer ?? ''}`);
     return named.filter((thing) => !states(answer, thing));
   }
 }

@@ -39,8 +39,11 @@ export interface CitedItemJson {
   name: string;
   answer: string;
   notDisclosed?: true;
-  /** The reviewed translation, or only why there is none (`stale`: the sheet changed since review; `missing`). */
-  en: { status: 'reviewed'; name: string; answer: string } | { status: 'stale' | 'missing' };
+  /**
+   * The reviewed translation's status (`stale`: a field of the sheet changed since review; `missing`), with the name
+   * and answer whose review still holds: after a changed answer cell, the reviewed name stays and the answer goes.
+   */
+  en: { status: 'reviewed' | 'stale' | 'missing'; name?: string; answer?: string };
 }
 
 export const citedItemJson = (item: KnowledgeItem): CitedItemJson => ({
@@ -48,7 +51,11 @@ export const citedItemJson = (item: KnowledgeItem): CitedItemJson => ({
   name: item.name,
   answer: item.answer,
   ...(item.notDisclosed ? { notDisclosed: true as const } : {}),
-  en: item.en ? { status: 'reviewed', name: item.en.name, answer: item.en.answer } : { status: item.translationStatus === 'stale' ? 'stale' : 'missing' },
+  en: {
+    status: item.translationStatus,
+    ...(item.english.name !== undefined ? { name: item.english.name } : {}),
+    ...(item.english.answer !== undefined ? { answer: item.english.answer } : {}),
+  },
 });
 
 const round = (score: number): number => Math.round(score * 100) / 100;

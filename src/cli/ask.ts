@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import '../config/require-node.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerWithModel } from '../answer/assisted.js';
@@ -154,7 +156,7 @@ const listJson = (knowledge: Knowledge, question: string) => ({
   question,
   kind: 'list',
   sheetVersion: knowledge.version,
-  items: knowledge.items.map((item) => ({ no: item.no, section: item.section, category: item.category, name: item.name, ...(item.en ? { nameEn: item.en.name } : {}) })),
+  items: knowledge.items.map((item) => ({ no: item.no, section: item.section, category: item.category, name: item.name, ...(item.english.name !== undefined ? { nameEn: item.english.name } : {}) })),
 });
 
 // Run when executed directly (npm run ask), not when imported by tests.

@@ -91,19 +91,19 @@ const quote = (text: string): string => text.split('\n').map((line) => `>${escap
 /** The blocks showing one item: citation, answer (with the Japanese original in English), flags, context. */
 export function itemBlocks(item: KnowledgeItem, lang: Language): Block[] {
   const t = STRINGS[lang];
-  const title = lang === 'en' && item.en ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
+  const title = lang === 'en' && item.english.name !== undefined ? `*${escapeSlack(citation(item, 'en'))}*\n${escapeSlack(item.name)}` : `*${escapeSlack(citation(item, lang))}*`;
   let answer = `*${answerLabel(item, lang)}*\n${quote(answerText(item, lang))}`;
-  if (lang === 'en' && item.en) answer += `\n*${t.japaneseOriginal}*\n${quote(item.answer)}`;
+  if (lang === 'en' && item.english.answer !== undefined) answer += `\n*${t.japaneseOriginal}*\n${quote(item.answer)}`;
   const blocks: Block[] = [section(title), section(answer)];
   const errata = erratumNotes(item, lang);
   if (errata.length > 0) blocks.push(context(...errata.map((note) => `:pencil2: ${escapeSlack(note)}`)));
   if (item.notDisclosed) blocks.push(section(`:warning: *${notDisclosedNote(lang)}*`));
-  const unit = lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit;
+  const unit = lang === 'en' ? (item.english.unit ?? item.unit) : item.unit;
   const colon = lang === 'ja' ? '：' : ':';
   blocks.push(
     context(
       `*${t.sectionLabel}${colon}* ${escapeSlack(placeOf(item, lang))} · *${t.unit}${colon}* ${escapeSlack(unit)}`,
-      `*${t.definition}${colon}* ${escapeSlack(lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition)}`,
+      `*${t.definition}${colon}* ${escapeSlack(lang === 'en' ? (item.english.definition ?? item.definition) : item.definition)}`,
     ),
   );
   return blocks;
@@ -248,7 +248,9 @@ export function renderCustomerCopy(spec: CopySpec, knowledge: Knowledge, staffLa
   const notes = [
     ...(items.some((item) => item.notDisclosed) ? [t.copyNoteNotDisclosed] : []),
     ...items.filter((item) => item.errata.some((erratum) => erratum.field === 'answer')).map((item) => t.copyNoteErratum(item.no)),
-    ...(texts.some(({ lang }) => lang === 'en') ? items.filter((item) => !item.en).map((item) => t.copyNoteUntranslated(item.no)) : []),
+    ...(texts.some(({ lang }) => lang === 'en')
+      ? items.filter((item) => item.english.answer === undefined).map((item) => (item.staleFields.includes('answer') ? t.copyNoteStale(item.no) : t.copyNoteUntranslated(item.no)))
+      : []),
   ];
   if (notes.length > 0) blocks.push(context(...notes.map((note) => `:warning: ${escapeSlack(note)}`)));
   const format = (id: string, label: string, change: Partial<CopySpec>) => button(`${ACTION.copy}:${id}`, label, { lang: staffLang, copy: { ...spec, ...change } });

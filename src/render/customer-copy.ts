@@ -81,12 +81,13 @@ function itemCopy(item: KnowledgeItem, part: CopyPart, lang: Language, ref: bool
   const lines = [s.copyItemHeading(itemName(item, lang))];
   if (item.notDisclosed) {
     lines.push(s.copyNotDisclosed);
-  } else if (lang === 'en' && item.en) {
-    lines.push(item.en.answer);
+  } else if (lang === 'en' && item.english.answer !== undefined) {
+    lines.push(item.english.answer);
   } else {
-    // The Japanese cell: the reading with known typos corrected, and a note saying so.
+    // The Japanese cell: the reading with known typos corrected, and a note saying so; in English copy, a line saying
+    // the answer is quoted in Japanese (its translation is stale or missing), not passed off as the English answer.
     const { text, corrected } = correctedAnswer(item);
-    lines.push(text, ...corrected.map(({ wrong, right }) => s.copyErratum(wrong, right)));
+    lines.push(text, ...corrected.map(({ wrong, right }) => s.copyErratum(wrong, right)), ...(lang === 'en' ? [s.copyUntranslated] : []));
   }
   if (part.unlisted?.length) lines.push(s.copyUnlisted(part.unlisted.join(s.listSeparator)));
   if (ref) lines.push(s.copyReference(item.no));

@@ -44,6 +44,8 @@ export interface Strings {
   copyNotCovered: string;
   copyUnlisted: (list: string) => string;
   copyErratum: (wrong: string, right: string) => string;
+  /** Under an answer quoted in Japanese in the English copy (its translation is stale or missing). */
+  copyUntranslated: string;
   copyReference: (no: number) => string;
   // Customer copy: what staff see around it
   copyIntroStaff: string;
@@ -54,6 +56,7 @@ export interface Strings {
   copyNoteNotDisclosed: string;
   copyNoteErratum: (no: number) => string;
   copyNoteUntranslated: (no: number) => string;
+  copyNoteStale: (no: number) => string;
   // Buttons
   copy: string;
   share: string;
@@ -137,6 +140,7 @@ export const STRINGS: Record<Language, Strings> = {
     copyNotCovered: 'Our security check sheet does not cover this point. We will check with the responsible team and get back to you.',
     copyUnlisted: (list) => `Please note that our check sheet does not mention ${list}; the above is what the sheet states for this item.`,
     copyErratum: (wrong, right) => `(Corrected: the sheet's text reads "${wrong}", a typo for "${right}".)`,
+    copyUntranslated: '(The English translation of this answer is being reviewed; the answer above is quoted in the original Japanese.)',
     copyReference: (no) => `(Reference: check sheet item No.${no})`,
     copyIntroStaff: 'Text for the customer, ready to paste (no markup). Each language is its own block.',
     copyLanguageName: { ja: 'Japanese', en: 'English' },
@@ -146,6 +150,7 @@ export const STRINGS: Record<Language, Strings> = {
     copyNoteNotDisclosed: 'An item is not disclosed (非公開): the copy says so politely; do not give the customer more than this.',
     copyNoteErratum: (no) => `No.${no}: the Japanese copy corrects a known typo of the sheet and says so (see knowledge/errata.yaml).`,
     copyNoteUntranslated: (no) => `No.${no} has no reviewed English translation: the English copy shows the Japanese original.`,
+    copyNoteStale: (no) => `No.${no}: the sheet's answer changed since its English was reviewed, so the English copy shows the new Japanese answer, marked as such. Check it before sending.`,
     copy: 'Copy for customer',
     share: 'Share in channel',
     helpful: '👍 Helpful',
@@ -211,6 +216,7 @@ export const STRINGS: Record<Language, Strings> = {
     copyNotCovered: '本件はチェックシートに記載がないため、担当部署に確認のうえ、あらためてご連絡いたします。',
     copyUnlisted: (list) => `なお、${list}につきましては、チェックシートに記載がございません（上記は本項目の記載内容です）。`,
     copyErratum: (wrong, right) => `※ チェックシート原文の誤記「${wrong}」を「${right}」に訂正して記載しています。`,
+    copyUntranslated: '※ この回答の英訳は確認中のため、日本語の原文のまま記載しています。',
     copyReference: (no) => `（参照：チェックシート No.${no}）`,
     copyIntroStaff: 'お客様にそのまま送れる文面です（書式なし）。言語ごとに分けています。',
     copyLanguageName: { ja: '日本語', en: '英語' },
@@ -220,6 +226,7 @@ export const STRINGS: Record<Language, Strings> = {
     copyNoteNotDisclosed: '非公開の項目があります。文面では丁寧にお断りしています。これ以上の情報はお伝えしないでください。',
     copyNoteErratum: (no) => `No.${no}：チェックシート原文の既知の誤記を日本語の文面で訂正し、その旨を記載しています（knowledge/errata.yaml）。`,
     copyNoteUntranslated: (no) => `No.${no} にはレビュー済みの英訳がないため、英語の文面には日本語の原文が入ります。`,
+    copyNoteStale: (no) => `No.${no}：英訳のレビュー後にチェックシートの回答が変わったため、英語の文面には新しい日本語の回答を、その旨を添えて記載しています。送る前にご確認ください。`,
     copy: 'お客様向け文面',
     share: 'チャンネルに共有',
     helpful: '👍 役に立った',

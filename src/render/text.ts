@@ -9,7 +9,7 @@ import { STRINGS } from './strings.js';
  */
 
 /** The item's name in the language, falling back to Japanese when no current translation exists. */
-export const itemName = (item: KnowledgeItem, lang: Language): string => (lang === 'en' && item.en ? item.en.name : item.name);
+export const itemName = (item: KnowledgeItem, lang: Language): string => (lang === 'en' ? (item.english.name ?? item.name) : item.name);
 
 /** `No.29 バックアップデータを取得するタイミング(RPO)` / `No.29 Backup timing (RPO)` */
 export const citation = (item: KnowledgeItem, lang: Language): string => `No.${item.no} ${itemName(item, lang)}`;
@@ -18,12 +18,12 @@ export const citation = (item: KnowledgeItem, lang: Language): string => `No.${i
  * The answer in the language: the sheet cell for Japanese; for English the reviewed translation, or the sheet cell
  * when the translation is missing or stale (the caller labels which one it is via `answerLabel`).
  */
-export const answerText = (item: KnowledgeItem, lang: Language): string => (lang === 'en' && item.en ? item.en.answer : item.answer);
+export const answerText = (item: KnowledgeItem, lang: Language): string => (lang === 'en' ? (item.english.answer ?? item.answer) : item.answer);
 
 export function answerLabel(item: KnowledgeItem, lang: Language): string {
   const s = STRINGS[lang];
-  if (lang === 'ja' || item.en) return s.answerLabel;
-  return item.translationStatus === 'stale' ? s.answerLabelStale : s.answerLabelMissing;
+  if (lang === 'ja' || item.english.answer !== undefined) return s.answerLabel;
+  return item.staleFields.includes('answer') ? s.answerLabelStale : s.answerLabelMissing;
 }
 
 export const notDisclosedNote = (lang: Language): string => STRINGS[lang].notDisclosed;
@@ -54,15 +54,15 @@ export function gapTopicName(topic: string, knowledge: Pick<Knowledge, 'gaps'>, 
 
 /** Every line shown for one item: citation, answer (with the Japanese original in English), flags and context. */
 export function itemLines(item: KnowledgeItem, lang: Language): string[] {
-  const lines = [citation(item, lang) + (lang === 'en' && item.en ? `  (${item.name})` : '')];
+  const lines = [citation(item, lang) + (lang === 'en' && item.english.name !== undefined ? `  (${item.name})` : '')];
   const s = STRINGS[lang];
   const colon = lang === 'ja' ? '：' : ': ';
   lines.push(`${answerLabel(item, lang)}${colon}${answerText(item, lang)}`);
-  if (lang === 'en' && item.en) lines.push(`${s.japaneseOriginal}${colon}${item.answer}`);
+  if (lang === 'en' && item.english.answer !== undefined) lines.push(`${s.japaneseOriginal}${colon}${item.answer}`);
   lines.push(...erratumNotes(item, lang));
   if (item.notDisclosed) lines.push(notDisclosedNote(lang));
-  lines.push(`${s.sectionLabel}${colon}${placeOf(item, lang)}${lang === 'ja' ? '　' : ' · '}${s.unit}${colon}${lang === 'en' ? (item.en?.unit ?? item.unit) : item.unit}`);
-  lines.push(`${s.definition}${colon}${lang === 'en' ? (item.en?.definition ?? item.definition) : item.definition}`);
+  lines.push(`${s.sectionLabel}${colon}${placeOf(item, lang)}${lang === 'ja' ? '　' : ' · '}${s.unit}${colon}${lang === 'en' ? (item.english.unit ?? item.unit) : item.unit}`);
+  lines.push(`${s.definition}${colon}${lang === 'en' ? (item.english.definition ?? item.definition) : item.definition}`);
   return lines;
 }
 

@@ -339,13 +339,13 @@ function toDoc(item: KnowledgeItem): Doc {
   return {
     id: item.no,
     name: item.name,
-    nameEn: item.en?.name ?? '',
+    nameEn: item.english.name ?? '',
     aliases: item.aliases.join(ALIAS_SEPARATOR),
     examples: item.examples.join(ALIAS_SEPARATOR),
     definition: item.definition,
-    definitionEn: item.en?.definition ?? '',
+    definitionEn: item.english.definition ?? '',
     answer: item.answer,
-    answerEn: item.en?.answer ?? '',
+    answerEn: item.english.answer ?? '',
     category: [item.section, item.category, item.sectionEn ?? '', item.categoryEn ?? ''].join(' '),
   };
 }

@@ -142,16 +142,23 @@ function whereFrom(body: unknown): { team?: string; channel?: string; user?: str
   return { ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) };
 }
 
+/**
+ * The sheet being served, and `ok: false` with the problems while a rejected edit of the knowledge folder sits on
+ * disk. The status stays 200 as long as answers are served: restarting the bot would not help (a sheet that does not
+ * load stops a fresh start), fixing the file does.
+ */
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
   const k = deps.base.knowledge;
+  const pending = deps.pendingKnowledgeError?.();
   res.writeHead(200, { 'content-type': 'application/json' });
   // A failing database degrades the bot (records are dropped) but it still answers: the check stays 200.
   const store = deps.storeStatus?.();
   res.end(
     JSON.stringify({
-      ok: true,
+      ok: pending === undefined,
       ...(store ? { status: store.status, store } : {}),
       sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() },
+      ...(pending ? { pendingEdit: { error: 'the edited knowledge folder does not load; the sheet above is still served', problems: pending.problems, since: pending.since.toISOString() } } : {}),
     }),
   );
 }

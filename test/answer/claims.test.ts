@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NamedThings } from '../../src/answer/claims.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const named = new NamedThings(knowledge.vocabulary);
 const unlisted = (no: number, question: string): string[] => named.unlisted(knowledge.byNo.get(no)!, question);
 

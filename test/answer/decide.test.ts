@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, citedItems, type Decision } from '../../src/answer/decide.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const answerer = new Answerer(bundledKnowledge());
+const answerer = new Answerer(fixtureKnowledge());
 const decide = (question: string): Decision => answerer.answer(question).decision;
 const cited = (question: string): number | undefined => {
   const decision = decide(question);
@@ -116,6 +116,13 @@ describe('messages as people write them', () => {
     const decision = decide('Do you support SSO? Also, what is the RPO?');
     expect(decision.kind).toBe('multi');
     expect(decision.kind === 'multi' && decision.parts.map((part) => (part.decision.kind === 'answered' ? part.decision.item.no : part.decision.reason))).toEqual(['known_gap', 29]);
+  });
+
+  it('shows a further question it is unsure of as a picker next to the answered one, citing only what it answers', () => {
+    const decision = decide('what is the RPO? also, what happens to our data when we cancel?');
+    expect(decision.kind).toBe('multi');
+    expect(decision.kind === 'multi' && decision.parts.map((part) => part.decision.kind === 'answered' && part.decision.close)).toEqual([false, true]);
+    expect(citedItems(decision).map((item) => item.no)).toEqual([29]);
   });
 
   it('keeps one question that only mentions two things as one answer', () => {

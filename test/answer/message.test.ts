@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MessageReader, nameCandidates, splitSentences } from '../../src/answer/message.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const reader = new MessageReader(bundledKnowledge().vocabulary.framing);
+const reader = new MessageReader(fixtureKnowledge().vocabulary.framing);
 
 describe('reading a message', () => {
   it('splits sentences at question marks, full stops and line breaks, but not inside numbers or abbreviations', () => {

@@ -1,15 +1,11 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runAsk } from '../../src/cli/ask.js';
 import { commandWord } from '../../src/answer/commands.js';
-import { BUNDLED_KNOWLEDGE } from '../support/knowledge.js';
+import { askInProcess } from '../support/cli.js';
 
-/** `npm run ask` in-process (runAsk is what the script runs), with its output captured. */
+/** `npm run ask` in-process (test/support/cli.ts), with only its output. */
 async function ask(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAsk({ argv, env: { KNOWLEDGE_DIR: BUNDLED_KNOWLEDGE }, stdin: Readable.from([]), out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const { code, stdout, stderr } = await askInProcess(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('npm run ask behaves as /checklist does', () => {

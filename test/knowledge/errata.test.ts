@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
-import { bundledKnowledge, knowledgeCopy, rawItemRows } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy, rawItemRows } from '../support/knowledge.js';
 
 const errataFile = (entries: string) => `errata:\n${entries}`;
 
 describe('knowledge/errata.yaml', () => {
   it('attaches the known typo to item 48 and leaves the cell byte for byte', () => {
-    const item = bundledKnowledge().byNo.get(48)!;
+    const item = fixtureKnowledge().byNo.get(48)!;
     expect(item.errata).toEqual([expect.objectContaining({ item: 48, field: 'answer', wrong: '案誤化', right: '暗号化' })]);
     expect(item.answer).toBe(rawItemRows().get(48)![5]);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Answerer, type AnsweredDecision } from '../../src/answer/decide.js';
 import { chunkLines, encodeValue, renderAnswerBlocks, renderList, type SlackMessage } from '../../src/render/blocks.js';
 import { escapeSlack, stripSlackMarkup } from '../../src/render/slack-text.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const answerer = new Answerer(knowledge);
 const render = (question: string, lang: 'en' | 'ja' = 'en', shareable = false) => renderAnswerBlocks(answerer.answer(question), knowledge, { lang, shareable });
 const json = (message: SlackMessage) => JSON.stringify(message);

@@ -3,9 +3,9 @@ import { Answerer, type AnsweredDecision, type Decision, type NoMatchDecision } 
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderCustomerCopy } from '../../src/render/blocks.js';
 import { copyPartsOf, customerCopyText, sheetDate, type CopySpec } from '../../src/render/customer-copy.js';
-import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const answerer = new Answerer(knowledge);
 const item = (no: number) => knowledge.byNo.get(no)!;
 const answered = (no: number, unlisted: string[] = []): AnsweredDecision => ({ kind: 'answered', item: item(no), score: 10, seeAlso: [], close: false, hits: [], unlisted });
@@ -68,13 +68,20 @@ describe('customer copy text (exact strings a customer receives)', () => {
     expect(copyPartsOf({ kind: 'multi', parts: [{ question: 'SSO?', decision: notCovered }] })).toEqual([]);
   });
 
-  it('the English copy falls back to the Japanese cell when the translation is stale, and tells staff', () => {
+  it('when only the answer cell changed: the English copy keeps the reviewed name, quotes the new Japanese answer marked as such, and tells staff', () => {
     const edited = knowledgeCopy();
     edited.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
     const stale = loadKnowledge(edited.dir);
-    const spec: CopySpec = { lang: 'en', ref: true, parts: [{ items: [29] }] };
-    expect(customerCopyText(spec, stale, 'en')).toContain('12時間');
-    expect(JSON.stringify(renderCustomerCopy(spec, stale, 'en').blocks)).toContain('No.29 has no reviewed English translation');
+    const spec: CopySpec = { lang: 'en', ref: true, parts: [{ items: [29, 30] }] };
+    const text = customerCopyText(spec, stale, 'en');
+    expect(text).toContain('Backup timing (RPO):\n12時間\n(The English translation of this answer is being reviewed; the answer above is quoted in the original Japanese.)');
+    expect(text).not.toContain('24 hours');
+    expect(text).toContain('72 hours'); // item 30's reviewed translation still holds
+    expect(text.match(/being reviewed/g)).toHaveLength(1);
+    const notes = JSON.stringify(renderCustomerCopy(spec, stale, 'en').blocks.filter((block) => block.type === 'context'));
+    expect(notes).toContain("No.29: the sheet's answer changed since its English was reviewed, so the English copy shows the new Japanese answer, marked as such. Check it before sending.");
+    expect(notes).not.toContain('No.30');
+    expect(customerCopyText({ ...spec, parts: [{ items: [29] }] }, knowledge, 'en')).not.toContain('being reviewed');
   });
 });
 

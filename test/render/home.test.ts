@@ -3,9 +3,9 @@ import { Answerer } from '../../src/answer/decide.js';
 import { commandWord } from '../../src/answer/commands.js';
 import { renderHome } from '../../src/render/home.js';
 import { STRINGS } from '../../src/render/strings.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const answerer = new Answerer(knowledge);
 
 describe('App Home', () => {

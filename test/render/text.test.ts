@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
 import { pasteLine, renderAnswerText } from '../../src/render/text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const item = (no: number) => knowledge.byNo.get(no)!;
 
 describe('plain-text renderers', () => {
@@ -27,13 +27,17 @@ describe('plain-text renderers', () => {
     expect(renderAnswerText(answerer.answer('No.11'), knowledge, 'ja')).toContain('非公開項目です');
   });
 
-  it('falls back to the Japanese cell, labelled, when the translation is stale', () => {
+  it('falls back to the Japanese cell, labelled, when the answer translation is stale, keeping the reviewed name, unit and definition', () => {
     const copy = knowledgeCopy();
     copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
     const edited = loadKnowledge(copy.dir);
     const text = renderAnswerText(new Answerer(edited).answer('No.29'), edited, 'en');
+    expect(text).toContain('No.29 Backup timing (RPO)  (バックアップデータを取得するタイミング(RPO))');
     expect(text).toContain('Answer (Japanese original; the English translation is out of date and awaiting review): 12時間');
+    expect(text).toContain('· Unit: Time');
+    expect(text).toContain('Definition: The point in time up to which backup data is taken and data is guaranteed (the recovery point objective)');
     expect(text).not.toContain('24 hours');
+    expect(text).not.toContain('Japanese original (設定等)'); // the answer line already is the Japanese original
   });
 
   it('says "not covered" and labels the nearest items as suggestions', () => {

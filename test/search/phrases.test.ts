@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/search/tokenize.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const analyzer = new Analyzer(bundledKnowledge().vocabulary);
+const analyzer = new Analyzer(fixtureKnowledge().vocabulary);
 const rewritePhrases = (text: string): string => analyzer.rewritePhrases(text);
 
 describe('rewritePhrases', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, SpellingCorrector } from '../../src/search/spelling.js';
 import { Analyzer } from '../../src/search/tokenize.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const analyzer = new Analyzer(bundledKnowledge().vocabulary);
+const analyzer = new Analyzer(fixtureKnowledge().vocabulary);
 const analyze = (text: string): string[] => analyzer.analyze(text);
 const tokenize = (text: string): string[] => analyzer.tokenize(text);
 

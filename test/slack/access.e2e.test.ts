@@ -3,6 +3,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, messageShortcutBody, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 const SECRET = 'abcdef0123456789abcdef0123456789';
 let fake: FakeSlackApi;
@@ -20,7 +21,7 @@ const command = (channel: string, team = 'T0001') =>
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   bot = await startBot(
-    { SLACK_BOT_TOKEN: 'xoxb-1-2-access', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ALLOWED_TEAM_IDS: 'T0001', ALLOWED_CHANNEL_IDS: 'C0CHAN, C0OTHER' },
+    { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-1-2-access', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ALLOWED_TEAM_IDS: 'T0001', ALLOWED_CHANNEL_IDS: 'C0CHAN, C0OTHER' },
     logs.logger,
   );
   url = `http://127.0.0.1:${bot.port}/slack/events`;

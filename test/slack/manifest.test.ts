@@ -10,7 +10,7 @@ import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'));
 
@@ -34,7 +34,7 @@ function registrations() {
   wrap('action', (first) => seen.actions.push((first as { action_id: string | RegExp }).action_id));
   wrap('shortcut', (first) => seen.shortcuts.push(first as { type?: string; callback_id: string }));
   wrap('view', (first) => seen.views.push((first as { callback_id: string }).callback_id));
-  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
+  registerListeners(app, { base: new KnowledgeBase(fixtureKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
   return seen;
 }
 

@@ -4,6 +4,7 @@ import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { mentionEvent, messageShortcutBody } from '../fakes/slack-requests.js';
 import { FakeSocketModeServer } from '../fakes/socket-mode-server.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 let fake: FakeSlackApi;
 let socket: FakeSocketModeServer;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   socket = await new FakeSocketModeServer().start();
   fake.socketUrl = socket.url;
-  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-socketmode', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, logs.logger);
+  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-1-2-socketmode', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, logs.logger);
   await socket.connection();
 });
 afterAll(async () => {

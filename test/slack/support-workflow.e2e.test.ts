@@ -5,6 +5,7 @@ import { versionText } from '../../src/render/text.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
 import { appHomeOpenedEvent, buttonClickBody, homeButtonClickBody, commandBody, eventEnvelope, mentionEvent, messageShortcutBody, signedPost, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { buttons, visibleText } from '../support/slack-messages.js';
 
 /**
@@ -38,7 +39,7 @@ const visiblePostsIn = (channel: string): RecordedCall[] => fake.callsTo('chat.p
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
-  bot = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
+  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
   eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 });
 afterAll(async () => {

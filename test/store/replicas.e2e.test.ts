@@ -125,7 +125,7 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
     await bots[1]!.learning.refresh();
     expect(await askAndRead(bots[1]!, question)).toBe(answer);
     // The value is the sheet's cell, unchanged.
-    expect(answer).toContain(bots[0]!.base.knowledge.byNo.get(15)!.en!.answer);
+    expect(answer).toContain(bots[0]!.base.knowledge.byNo.get(15)!.english.answer!);
   });
 
   it('shares what one replica learnt about a Slack Connect channel: the other offers no Share there', async () => {
