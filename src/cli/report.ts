@@ -52,6 +52,9 @@ export async function runReport(io: CliIo, now = Date.now()): Promise<number> {
     const report = await buildReport(store, knowledge, now - period, now);
     io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report));
     return 0;
+  } catch (error) {
+    io.err(`report: the database could not answer: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
   } finally {
     await store.close();
   }

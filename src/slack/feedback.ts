@@ -45,7 +45,7 @@ export function recordFeedback(deps: SlackDeps, record: FeedbackRecord): void {
   deps.recorder?.record({
     type: 'feedback',
     step: record.step,
-    vote: value.vote ?? (record.step === 'vote' ? undefined : 'down'),
+    vote: value.vote ?? 'down',
     reason: value.reason,
     comment: record.comment,
     question: value.q,

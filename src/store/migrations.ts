@@ -13,8 +13,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       `CREATE TABLE answers (id TEXT PRIMARY KEY, at BIGINT NOT NULL, question TEXT NOT NULL, status TEXT NOT NULL, kind TEXT NOT NULL,
         items TEXT NOT NULL, sheet_version TEXT NOT NULL, team TEXT, channel TEXT, user_id TEXT, surface TEXT NOT NULL, latency_ms DOUBLE PRECISION)`,
       `CREATE INDEX answers_at ON answers (at)`,
-      `CREATE TABLE feedback (id TEXT PRIMARY KEY, at BIGINT NOT NULL, step TEXT NOT NULL, vote TEXT, reason TEXT, comment TEXT, question TEXT,
-        reply_kind TEXT, items TEXT NOT NULL, sheet_version TEXT NOT NULL, team TEXT, channel TEXT, user_id TEXT)`,
+      `CREATE TABLE feedback (id TEXT PRIMARY KEY, at BIGINT NOT NULL, vote TEXT NOT NULL, reason TEXT, question TEXT, items TEXT NOT NULL,
+        sheet_version TEXT NOT NULL, team TEXT, channel TEXT, user_id TEXT)`,
       `CREATE INDEX feedback_at ON feedback (at)`,
       `CREATE TABLE picks (id TEXT PRIMARY KEY, at BIGINT NOT NULL, question TEXT NOT NULL, item_no INTEGER NOT NULL, sheet_version TEXT NOT NULL,
         team TEXT, channel TEXT, user_id TEXT)`,
@@ -26,6 +26,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
         status TEXT NOT NULL, proposed_at BIGINT NOT NULL, proposed_by TEXT, decided_at BIGINT, decided_by TEXT, UNIQUE (normalized, item_no))`,
       `CREATE TABLE seen_events (event_key TEXT PRIMARY KEY, at BIGINT NOT NULL)`,
       `CREATE TABLE shared_channels (channel TEXT PRIMARY KEY, at BIGINT NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'feedback in steps: the vote, then the reason and an optional comment',
+    statements: [
+      `ALTER TABLE feedback ADD COLUMN step TEXT NOT NULL DEFAULT 'vote'`,
+      `ALTER TABLE feedback ADD COLUMN comment TEXT`,
+      `ALTER TABLE feedback ADD COLUMN reply_kind TEXT`,
     ],
   },
 ];

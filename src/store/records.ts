@@ -29,7 +29,8 @@ export interface AnswerRecord extends Where {
 export interface FeedbackRecord extends Where {
   type: 'feedback';
   step: 'vote' | 'reason' | 'comment';
-  vote?: 'up' | 'down' | undefined;
+  /** A reason or comment follows a 👎, so its vote is `down`. */
+  vote: 'up' | 'down';
   reason?: string | undefined;
   comment?: string | undefined;
   question?: string | undefined;

@@ -173,7 +173,7 @@ const insertAnswer = (tx: SqlExecutor, id: string, r: AnswerRecord, where: Where
 const insertFeedback = (tx: SqlExecutor, id: string, r: FeedbackRecord, where: WhereValues) =>
   tx.query(
     'INSERT INTO feedback (id, at, step, vote, reason, comment, question, reply_kind, items, sheet_version, team, channel, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
-    [id, r.at, r.step, r.vote ?? null, clean(r.reason), clean(r.comment), clean(r.question), r.replyKind ?? null, JSON.stringify(r.items), ...where],
+    [id, r.at, r.step, r.vote, clean(r.reason), clean(r.comment), clean(r.question), r.replyKind ?? null, JSON.stringify(r.items), ...where],
   );
 
 const insertDisclosure = (tx: SqlExecutor, id: string, r: DisclosureRecord, where: WhereValues) =>

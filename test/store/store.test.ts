@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreConfig } from '../../src/store/config.js';
+import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations.js';
+import { openPostgres } from '../../src/store/postgres.js';
+import { EMBEDDED_FILE, openEmbedded } from '../../src/store/sqlite.js';
 import { openStore, StoreUnavailableError } from '../../src/store/open.js';
 import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
 import type { Store } from '../../src/store/store.js';
@@ -28,6 +31,22 @@ for (const engine of ENGINES) {
       expect(again).toEqual([]);
       const { rows } = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    it('brings a version-1 database forward: the older feedback rows read as votes', async () => {
+      const config = await engine.config();
+      const db = config.databaseUrl ? openPostgres(config.databaseUrl, () => undefined) : openEmbedded(join(config.dataDir, EMBEDDED_FILE));
+      await db.transaction(async (tx) => {
+        await tx.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+        for (const statement of MIGRATIONS[0]!.statements) await tx.query(statement);
+        await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, $1, 0)', ['v1']);
+        await tx.query("INSERT INTO feedback (id, at, vote, reason, question, items, sheet_version) VALUES ('f1', $1, 'down', NULL, 'rpo', '[29]', 'v0')", [now]);
+      });
+      await db.close();
+      const { store: upgraded, migrated } = await openStore(config);
+      expect(migrated).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+      expect(await upgraded.feedbackSince(0)).toEqual([{ step: 'vote', vote: 'down', reason: null, comment: null, items: [29], question: 'rpo' }]);
+      await upgraded.close();
     });
 
     it('keeps answers, feedback, picks and disclosures, with tokens redacted, for the report', async () => {
