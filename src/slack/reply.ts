@@ -96,6 +96,7 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
     question,
     status: summary.status as AnswerRecord['status'],
     kind: summary.kind as string,
+    reason: summary.reason as string | undefined,
     items: summary.cited as number[],
     sheetVersion: knowledge.version,
     team: ctx.team,

@@ -30,11 +30,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
   },
   {
     version: 2,
-    name: 'feedback in steps: the vote, then the reason and an optional comment',
+    name: 'feedback in steps (vote, reason, comment); why an answer was no_match',
     statements: [
       `ALTER TABLE feedback ADD COLUMN step TEXT NOT NULL DEFAULT 'vote'`,
       `ALTER TABLE feedback ADD COLUMN comment TEXT`,
       `ALTER TABLE feedback ADD COLUMN reply_kind TEXT`,
+      `ALTER TABLE answers ADD COLUMN reason TEXT`,
     ],
   },
 ];

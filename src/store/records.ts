@@ -17,6 +17,8 @@ export interface AnswerRecord extends Where {
   question: string;
   status: 'answered' | 'no_match' | 'help';
   kind: string;
+  /** Why a no_match: known_gap, no_content (a greeting, no question), unknown_item… */
+  reason?: string | undefined;
   items: number[];
   surface: Surface;
   latencyMs: number;

@@ -7,7 +7,10 @@ export interface Report {
   since: string;
   until: string;
   answers: { total: number; answered: number; unanswered: number };
-  /** No-match questions, near-duplicates grouped, most frequent first. `question` is the group's most common wording. */
+  /**
+   * No-match questions, near-duplicates grouped, most frequent first. `question` is the group's most common wording.
+   * Messages with no question in them (greetings, thanks: reason no_content) are left out.
+   */
   unanswered: Array<{ question: string; count: number; variants: string[] }>;
   /** 👍/👎 per item; `reasons` are the 👎 reasons given, most frequent first; `comments` what people wrote (at most 5). */
   feedback: Array<{ item: number; name: string; up: number; down: number; reasons: Array<{ reason: string; count: number }>; comments: string[] }>;
@@ -21,6 +24,8 @@ export interface Report {
 /** Two unanswered questions are one group when their content words overlap this much (Jaccard). */
 const NEAR_DUPLICATE = 0.6;
 const TOP = 20;
+/** The decision's reason for a message with no content words: a greeting or thanks, not a question the sheet misses. */
+const NO_QUESTION = 'no_content';
 
 export async function buildReport(store: Store, knowledge: Knowledge, since: number, now = Date.now()): Promise<Report> {
   const [answers, feedback, disclosures] = await Promise.all([store.answersSince(since), store.feedbackSince(since), store.disclosuresSince(since)]);
@@ -60,7 +65,7 @@ export async function buildReport(store: Store, knowledge: Knowledge, since: num
     until: new Date(now).toISOString(),
     answers: { total: answers.length, answered: answers.filter((a) => a.status === 'answered').length, unanswered: answers.filter((a) => a.status === 'no_match').length },
     unanswered: groupNearDuplicates(
-      answers.filter((a) => a.status === 'no_match').map((a) => a.question),
+      answers.filter((a) => a.status === 'no_match' && a.reason !== NO_QUESTION).map((a) => a.question),
       new Analyzer(knowledge.vocabulary),
     ).slice(0, TOP),
     feedback: [...byItem]

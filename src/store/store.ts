@@ -94,8 +94,8 @@ export class Store {
   }
 
   /** Rows for the report, since a time (epoch ms). */
-  async answersSince(since: number): Promise<Array<{ question: string; status: string; items: number[]; at: number }>> {
-    const { rows } = await this.db.query<{ question: string; status: string; items: string; at: number }>('SELECT question, status, items, at FROM answers WHERE at >= $1', [since]);
+  async answersSince(since: number): Promise<Array<{ question: string; status: string; reason: string | null; items: number[]; at: number }>> {
+    const { rows } = await this.db.query<{ question: string; status: string; reason: string | null; items: string; at: number }>('SELECT question, status, reason, items, at FROM answers WHERE at >= $1', [since]);
     return rows.map((row) => ({ ...row, at: Number(row.at), items: parseItems(row.items) }));
   }
 
@@ -166,8 +166,8 @@ type WhereValues = readonly [string, string | null, string | null, string | null
 
 const insertAnswer = (tx: SqlExecutor, id: string, r: AnswerRecord, where: WhereValues) =>
   tx.query(
-    'INSERT INTO answers (id, at, question, status, kind, items, sheet_version, team, channel, user_id, surface, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
-    [id, r.at, clean(r.question), r.status, r.kind, JSON.stringify(r.items), ...where, r.surface, r.latencyMs],
+    'INSERT INTO answers (id, at, question, status, kind, reason, items, sheet_version, team, channel, user_id, surface, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    [id, r.at, clean(r.question), r.status, r.kind, r.reason ?? null, JSON.stringify(r.items), ...where, r.surface, r.latencyMs],
   );
 
 const insertFeedback = (tx: SqlExecutor, id: string, r: FeedbackRecord, where: WhereValues) =>

@@ -54,6 +54,7 @@ for (const engine of ENGINES) {
         { type: 'answer', at: now, question: 'Do you support SAML SSO?', status: 'no_match', kind: 'no_match', items: [], surface: 'mention', latencyMs: 0.4, ...where },
         { type: 'answer', at: now, question: 'do you support saml sso', status: 'no_match', kind: 'no_match', items: [], surface: 'dm', latencyMs: 0.3, ...where },
         { type: 'answer', at: now, question: 'is there a bug bounty programme? token xoxb-1234567890-abcdef', status: 'no_match', kind: 'no_match', items: [], surface: 'command', latencyMs: 0.3, ...where },
+        { type: 'answer', at: now, question: 'good morning!', status: 'no_match', kind: 'no_match', reason: 'no_content', items: [], surface: 'dm', latencyMs: 0.1, ...where },
         { type: 'answer', at: now, question: "what's our RPO?", status: 'answered', kind: 'answered', items: [29], surface: 'mention', latencyMs: 0.2, ...where },
         { type: 'answer', at: now, question: 'RPO?', status: 'answered', kind: 'answered', items: [29], surface: 'mention', latencyMs: 0.2, ...where },
         { type: 'feedback', at: now, step: 'vote', vote: 'down', question: 'rpo', items: [29], ...where },
@@ -64,7 +65,8 @@ for (const engine of ENGINES) {
         { type: 'disclosure', at: now, action: 'share', items: [29], external: 'yes', question: 'RPO?', ...where, channel: 'C2' },
       ]);
       const report = await buildReport(store, bundledKnowledge(), now - DAY, now);
-      expect(report.answers).toEqual({ total: 5, answered: 2, unanswered: 3 });
+      expect(report.answers).toEqual({ total: 6, answered: 2, unanswered: 4 });
+      expect(report.unanswered.map((u) => u.question)).not.toContain('good morning!');
       expect(report.unanswered[0]).toMatchObject({ count: 2 });
       expect(report.unanswered[0]!.question).toMatch(/saml sso/i);
       expect(JSON.stringify(report)).not.toContain('xoxb-1234567890');
