@@ -1,6 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js';
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
+import { charSet, questionPrefix, trimEndChars } from '../search/bounded.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { processTerm, tokenize } from '../search/tokenize.js';
@@ -131,7 +132,7 @@ export class Answerer {
   }
 
   answer(question: string): Answer {
-    const text = question.trim();
+    const text = questionPrefix(question).trim(); // bounded: see search/bounded.ts
     if (!text || isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
@@ -181,9 +182,11 @@ export class Answerer {
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
   private sectionNamed(text: string): Decision | undefined {
-    return this.sections.get(normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim());
+    return this.sections.get(trimEndChars(normalizeText(text), SECTION_NAME_TAIL).trim());
   }
 }
+
+const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
 /** "help", "?", "test", "can you help me": only meta words and stop words. */
 function isMetaMessage(text: string): boolean {

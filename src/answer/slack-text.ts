@@ -39,8 +39,10 @@ export function stripSlackMarkup(text: string): string {
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
     .replace(/<!(?:channel|here|everyone)(?:\|[^>]*)?>/g, ' ')
-    .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
+    // A '<' inside a wrapper ends the candidate: without it, a run of '<' (which Slack never sends unescaped) makes
+    // these patterns scan to the end from every position, quadratic on 40,000 characters.
+    .replace(/<([^<|>]+)\|([^<>]+)>/g, '$2')
+    .replace(/<([^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')

@@ -6,7 +6,9 @@ import { renderAnswerBlocks } from '../../src/answer/render-blocks.js';
 import { renderAnswerText } from '../../src/answer/render-text.js';
 import { stripSlackMarkup } from '../../src/answer/slack-text.js';
 import { bundledKnowledge } from '../support/knowledge.js';
+import { MAX_QUESTION_CHARS } from '../../src/search/bounded.js';
 import { fuzzInput, prng } from './inputs.js';
+import { MeasuredIndex } from './measured-index.js';
 
 // FUZZ_COUNT raises the number for a longer local run; CI runs 10,000 (about ten seconds here).
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
@@ -14,7 +16,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20221601);
 const LIVE_MENTION = /<!channel>|<!here>|<!everyone>|<@[UW][A-Z0-9]+|<!subteam\^/;
 
 const knowledge = bundledKnowledge();
-const answerer = new Answerer(knowledge);
+const index = new MeasuredIndex(knowledge);
+const answerer = new Answerer(knowledge, {}, index);
 
 /** Every string a person sees in a message: the text fallback and block texts (button values are data, not shown). */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -27,7 +30,7 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 describe(`fuzz: ${COUNT} generated inputs through the answer core and the Slack renderer (seed ${SEED})`, () => {
-  it('never crashes, always answers within Slack limits, and never echoes a live mention', () => {
+  it('never crashes, always answers within Slack limits, reads a bounded prefix, and never echoes a live mention', () => {
     const random = prng(SEED);
     const statuses = new Map<string, number>();
     for (let i = 0; i < COUNT; i++) {
@@ -59,5 +62,7 @@ describe(`fuzz: ${COUNT} generated inputs through the answer core and the Slack 
     }
     // The run exercised every kind of answer.
     expect([...statuses.keys()].sort()).toEqual(['answered', 'help', 'no_match']);
+    // Work is bounded: 40,000-character inputs (punctuation runs, repeated separators) were searched on a prefix.
+    expect(index.longest).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   }, 120_000);
 });

@@ -27,6 +27,25 @@ function randomCodePoint(random: () => number): string {
   return cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp); // lone surrogates too
 }
 
+/** Slack's longest message. */
+export const LONG = 40_000;
+const PUNCTUATION = ['。', '？', '?', '.', '!', '！', '、', ',', '…', '・', '-', '~', '〜', '#', '<', '>', '&', '|', '*', '_', '`', ' '];
+const SEPARATORS = [', ', '、', ' , ', '; ', ' / ', ' and ', ' & ', '・', '29, ', 'No.', '28-', '\n', ' to ', 'から'];
+const ENDINGS = ['x', '', '29', 'を見せて', 'は?', ' help', 'データ管理', '?'];
+
+/** One punctuation mark repeated to Slack's limit, ending in a letter or a phrase (or nothing). */
+export function punctuationRun(random: () => number): string {
+  const ending = pick(random, ENDINGS);
+  return pick(random, PUNCTUATION).repeat(LONG - ending.length) + ending;
+}
+
+/** One list separator (or a reference fragment) repeated to Slack's limit, then an ending. */
+export function separatorRun(random: () => number): string {
+  const separator = pick(random, SEPARATORS);
+  const ending = pick(random, ENDINGS);
+  return separator.repeat(Math.floor((LONG - ending.length) / separator.length)) + ending;
+}
+
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** The i-th input of a run: every tenth kind of input comes up in turn, with random content. */
@@ -37,8 +56,12 @@ export function fuzzInput(random: () => number, i: number): string {
     case 1:
       return Array.from({ length: 1 + Math.floor(random() * 20) }, () => pick(random, CONTROL) + pick(random, WORDS)).join('');
     case 2:
-      // A 40,000-character text, one in a hundred inputs (they are the slow ones).
-      return i % 100 === 2 ? Array.from({ length: 40_000 }, () => randomCodePoint(random)).join('').slice(0, 40_000) : pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
+      // 40,000-character texts (Slack's limit), three in a hundred inputs: random characters, one punctuation mark
+      // repeated, one separator repeated. Runs of punctuation are what backtracking regexes go quadratic on.
+      if (i % 100 === 2) return Array.from({ length: LONG }, () => randomCodePoint(random)).join('').slice(0, LONG);
+      if (i % 100 === 12) return punctuationRun(random);
+      if (i % 100 === 22) return separatorRun(random);
+      return pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
     case 3:
       return Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(random, EMOJI)).join('');
     case 4:
