@@ -42,7 +42,7 @@ describe('hostile 40,000-character messages are answered from a bounded prefix',
     const text = 'a'.repeat(MAX_QUESTION_CHARS - 1) + '😀'.repeat(10);
     const prefix = questionPrefix(text);
     expect(prefix.length).toBe(MAX_QUESTION_CHARS - 1);
-    expect(prefix.isWellFormed()).toBe(true);
+    expect(prefix.endsWith('a')).toBe(true); // not the first half of 😀
   });
 });
 
