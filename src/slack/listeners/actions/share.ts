@@ -1,8 +1,11 @@
-import { escapeSlack } from '../../../answer/slack-text.js';
+import { escapeSlack, truncate } from '../../../answer/slack-text.js';
 import { SHARED_CHANNEL_TEXT, SHARED_UNKNOWN_TEXT } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
+
+/** How much of the question the "Shared by" line quotes. */
+const SHARED_QUESTION_CHARS = 300;
 
 /**
  * "Share in channel" under an ephemeral /checklist answer: posts the same answer visibly and removes the private
@@ -23,7 +26,8 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     return;
   }
   const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
-  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(value.q)}”` }] };
+  // Cut before escaping (an entity is never cut in half): 300 characters escape to at most 1,500, within Slack's 3,000.
+  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(truncate(value.q, SHARED_QUESTION_CHARS))}”` }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
   await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),
