@@ -76,7 +76,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     base,
     logger: log,
     dedupe: new EventDeduper(),
-    access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
+    access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS, homeTeam: identity.teamId }),
     shared: new SharedChannels(),
     inFlight,
     ...(model ? { model } : {}),

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { boltLogger } from './bolt-logger.js';
-import { NOT_ALLOWED_TEXT } from './access.js';
+import { NOT_ALLOWED_TEXT, originOf } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -100,21 +100,21 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     await next();
   });
 
-  // Allow-lists (ALLOWED_TEAM_IDS, ALLOWED_CHANNEL_IDS): outside them nothing is answered; the person is told once.
-  if (deps.access.restricted) {
-    app.use(async (args) => {
-      const { team, channel, user } = whereFrom(args.body);
-      if (deps.access.allows(team, channel)) return args.next();
-      deps.logger.info({ event: 'refused_access', team, channel, user }, 'request from outside the allow-lists');
-      const tell = deps.access.shouldTell(team, channel, user);
-      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
-      if (ack) {
-        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
-      } else if (tell && channel && user) {
-        await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
-      }
-    });
-  }
+  // Who is answered (allow-lists, people of other organisations): outside the rule nothing is answered, and the
+  // person is told once. Judged on the asker's own team, the same way on every path (see AccessPolicy).
+  app.use(async (args) => {
+    const origin = originOf(args.body);
+    if (deps.access.allows(origin)) return args.next();
+    const { workspace, userTeam, channel, user } = origin;
+    deps.logger.info({ event: 'refused_access', team: workspace, userTeam, channel, user }, 'request from outside the allow-lists or from another organisation');
+    const tell = deps.access.shouldTell(origin);
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    if (ack) {
+      await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+    } else if (tell && channel && user) {
+      await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+    }
+  });
 
   registerListeners(app, deps);
 
@@ -122,19 +122,6 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'a listener failed');
   });
   return { app, mode: config.mode };
-}
-
-/** Workspace, channel and user of any request body: events, slash commands and interactivity payloads. */
-function whereFrom(body: unknown): { team?: string; channel?: string; user?: string } {
-  // Three payload shapes: read them as loose records and keep only string values.
-  const at = (value: unknown, ...path: string[]): string | undefined => {
-    const found = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
-    return typeof found === 'string' ? found : undefined;
-  };
-  const team = at(body, 'team_id') ?? at(body, 'team', 'id') ?? at(body, 'user', 'team_id') ?? at(body, 'event', 'team');
-  const channel = at(body, 'event', 'channel') ?? at(body, 'channel_id') ?? at(body, 'channel', 'id') ?? at(body, 'container', 'channel_id');
-  const user = at(body, 'event', 'user') ?? at(body, 'user_id') ?? at(body, 'user', 'id');
-  return { ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) };
 }
 
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {

@@ -42,6 +42,10 @@ export class FakeSlackApi {
   private ts = 1_700_000_000;
   /** Channels `conversations.info` reports as shared with another organisation (Slack Connect). */
   readonly sharedChannels = new Set<string>();
+  /** Channels with a Slack Connect invitation pending (`is_pending_ext_shared`). */
+  readonly pendingSharedChannels = new Set<string>();
+  /** Private channels the bot is not a member of: `conversations.info` answers `channel_not_found`. */
+  readonly hiddenChannels = new Set<string>();
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
   baseUrl = '';
@@ -143,7 +147,8 @@ export class FakeSlackApi {
         return { ok: true, channel: body.channel, ts: `${++this.ts}.000100`, message: { text: body.text } };
       case 'conversations.info': {
         const id = String(body.channel);
-        return { ok: true, channel: { id, is_channel: true, is_ext_shared: this.sharedChannels.has(id), is_pending_ext_shared: false } };
+        if (this.hiddenChannels.has(id)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, is_channel: true, is_ext_shared: this.sharedChannels.has(id), is_pending_ext_shared: this.pendingSharedChannels.has(id) } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.ts}.000200` };

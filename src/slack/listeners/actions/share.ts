@@ -1,5 +1,5 @@
 import { escapeSlack, truncate } from '../../../answer/slack-text.js';
-import { SHARED_CHANNEL_TEXT, SHARED_UNKNOWN_TEXT } from '../../access.js';
+import { SHARED_UNKNOWN_TEXT, visibility } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
@@ -19,10 +19,9 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     return;
   }
   const channel = body.channel?.id;
-  const shared = channel ? await deps.shared.isShared(channel, client) : 'unknown';
-  if (shared !== false) {
-    if (shared === 'unknown') deps.logger.warn({ event: 'shared_unknown', channel, user: body.user.id }, 'could not check whether the channel is shared with another organisation (conversations.info); kept the answer private');
-    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? SHARED_CHANNEL_TEXT : SHARED_UNKNOWN_TEXT }));
+  const where = channel ? await visibility(deps, channel, client, body.user.id) : { visible: false as const, notice: SHARED_UNKNOWN_TEXT };
+  if (!where.visible) {
+    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: where.notice }));
     return;
   }
   const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
