@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
 import { loadConfig, loadDotEnv, type Config } from './config/env.js';
@@ -10,7 +10,8 @@ import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { KnowledgeReloader } from './knowledge/reloader.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
+import { createSlackApp, health, HEALTH_PATH, SlackUnavailableError, SOCKET_HEALTH_GRACE_MS, verifySlackToken, type ReceiverTuning } from './slack/app.js';
+import { ConnectionState } from './slack/connection.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
 import { EventDeduper } from './slack/dedupe.js';
 import { InFlight } from './slack/in-flight.js';
@@ -23,8 +24,8 @@ export interface RunningBot {
   logger: Logger;
   base: KnowledgeBase;
   reloader: KnowledgeReloader;
-  /** The port listened on in HTTP mode. */
-  port?: number;
+  /** The port listened on: Slack's requests and /healthz in HTTP mode, /healthz in Socket Mode. */
+  port: number;
   stop: (graceMs?: number) => Promise<void>;
   /**
    * Resolves true once no request is being worked on (its reply sent or given up), false if `timeoutMs` passes
@@ -33,8 +34,31 @@ export interface RunningBot {
   idle: (timeoutMs?: number) => Promise<boolean>;
 }
 
+/**
+ * Limits of the HTTP server (both modes: Slack's requests in HTTP mode, /healthz in both). Slack's payloads are a few
+ * kilobytes (a button click carries the bot's own message, bounded by the renderer), so 512 KB leaves a wide margin
+ * while 400 stalled requests can hold at most ~200 MB; a slow client gets 5 s for its headers and 10 s for the
+ * whole request (Node checks these every `connectionsCheckingInterval`, 30 s unless set).
+ */
+export const HTTP_LIMITS = { bodyBytes: 512 * 1024, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkEveryMs: 1_000 };
+export type HttpLimits = typeof HTTP_LIMITS;
+
+/** Overrides for tests: shorter waits than production's. */
+export interface StartTuning {
+  receiver?: Omit<ReceiverTuning, 'bodyLimit'>;
+  http?: Partial<HttpLimits>;
+}
+
+const serverOptions = (limits: HttpLimits): ServerOptions => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.requestTimeoutMs,
+  keepAliveTimeout: limits.keepAliveTimeoutMs,
+  connectionsCheckingInterval: limits.checkEveryMs,
+});
+
 /** Starts the bot from the environment. Exits with code 2 and one clear line when configuration or knowledge is bad. */
-export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunningBot> {
+export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Logger, tuning: StartTuning = {}): Promise<RunningBot> {
+  const limits = { ...HTTP_LIMITS, ...tuning.http };
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new StartupError(loaded.error);
   const config = loaded.config;
@@ -79,18 +103,26 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS, homeTeam: identity.teamId }),
     shared: new SharedChannels(),
     inFlight,
+    ...(config.mode === 'socket' ? { connection: new ConnectionState(tuning.receiver?.healthGraceMs ?? SOCKET_HEALTH_GRACE_MS) } : {}),
     ...(model ? { model } : {}),
   };
-  const { app } = createSlackApp(config, deps, identity);
-  let port: number | undefined;
+  const { app } = createSlackApp(config, deps, identity, { ...tuning.receiver, bodyLimit: limits.bodyBytes });
+  let server: Server;
   if (config.mode === 'http') {
-    const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
-    port = (server.address() as AddressInfo).port;
-    log.info({ event: 'listening', mode: 'http', host: config.HOST, port, sheetVersion: base.knowledge.version }, `listening on http://${config.HOST}:${port}`);
+    server = (await app.start({ port: config.PORT, host: config.HOST }, serverOptions(limits))) as Server;
   } else {
     await app.start();
-    log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
+    // Socket Mode needs no inbound port for Slack; this one serves /healthz (connection state) for HEALTHCHECK.
+    server = createServer(serverOptions(limits), (req, res) => {
+      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === HEALTH_PATH) return health(deps, req, res);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.PORT, config.HOST, resolve));
   }
+  // Every request counts as work from its first byte, so a shutdown drains what it has accepted (see InFlight).
+  server.on('request', (_req, res) => inFlight.trackRequest(res));
+  const port = (server.address() as AddressInfo).port;
+  log.info({ event: 'listening', mode: config.mode, host: config.HOST, port, sheetVersion: base.knowledge.version }, config.mode === 'http' ? `listening on http://${config.HOST}:${port}` : `connected in Socket Mode; health on http://${config.HOST}:${port}${HEALTH_PATH}`);
   // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
   const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
   reloader.start();
@@ -98,12 +130,14 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.
   const stop = async (graceMs = SHUTDOWN_GRACE_MS): Promise<void> => {
     reloader.stop();
+    // Closing the server refuses new connections; requests already arriving are received, acknowledged and answered.
     const closing = (app.stop() as Promise<unknown>).catch((error: unknown) => log.warn({ err: error }, 'error while closing the Slack connection'));
+    if (config.mode === 'socket') server.close();
     const drained = await inFlight.idle(graceMs);
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
-  return { config, logger: log, base, reloader, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
+  return { config, logger: log, base, reloader, port, stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

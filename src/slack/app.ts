@@ -17,6 +17,27 @@ export const HEALTH_PATH = '/healthz';
  */
 export const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000 } as const;
 
+/**
+ * Socket Mode's own `apps.connections.open` calls retry without limit, backing off to 30 s: with a few retries (what
+ * the client had before) an outage of seconds left the bot connected to nothing, forever, with the process up.
+ */
+export const SOCKET_RECONNECT_RETRY = { forever: true, retries: 10, factor: 2, minTimeout: 500, maxTimeout: 30_000 } as const;
+
+/** How long /healthz stays ok in Socket Mode while reconnecting, before it reports the bot unhealthy (503). */
+export const SOCKET_HEALTH_GRACE_MS = 120_000;
+
+/** What the receivers take besides configuration: limits, and shorter Socket Mode waits for tests. */
+export interface ReceiverTuning {
+  /** HTTP mode: the largest request body read (bolt's default is 4 MB, buffered before the signature is checked). */
+  bodyLimit?: number;
+  /** Socket Mode: bolt's client waits clientPingTimeout × consecutive failures between reconnections. */
+  clientPingTimeoutMs?: number;
+  /** Socket Mode: retries of apps.connections.open (default SOCKET_RECONNECT_RETRY). */
+  socketRetry?: { forever: true; retries: number; factor: number; minTimeout: number; maxTimeout: number };
+  /** Socket Mode: how long /healthz stays ok while reconnecting (default SOCKET_HEALTH_GRACE_MS). */
+  healthGraceMs?: number;
+}
+
 export type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'>;
 
 export interface SlackApp {
@@ -60,18 +81,25 @@ export async function verifySlackToken(config: SlackConfig): Promise<BotIdentity
 }
 
 /** Builds the bolt app with every listener registered; starting it is the caller's choice (see main.ts). */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: BotIdentity): SlackApp {
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: BotIdentity, tuning: ReceiverTuning = {}): SlackApp {
   const logger = boltLogger(deps.logger);
   const clientOptions = webClientOptions(config);
   const customRoutes: CustomRoute[] = [{ path: HEALTH_PATH, method: ['GET'], handler: (req, res) => health(deps, req, res) }];
 
   const receiver =
     config.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN!,
+          logger,
+          ...(tuning.clientPingTimeoutMs ? { clientPingTimeout: tuning.clientPingTimeoutMs } : {}),
+          // installerOptions.clientOptions is what the Socket Mode client's own WebClient (apps.connections.open) uses.
+          installerOptions: { clientOptions: { ...clientOptions, retryConfig: tuning.socketRetry ?? SOCKET_RECONNECT_RETRY } },
+        })
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET!,
           endpoints: EVENTS_PATH,
           customRoutes,
+          ...(tuning.bodyLimit ? { bodyLimit: tuning.bodyLimit } : {}),
           logger,
           // Acknowledge first, work after: holding the HTTP response until the listener ends makes Slack retry.
           processBeforeResponse: false,
@@ -121,13 +149,20 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
   app.error(async (error) => {
     deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'a listener failed');
   });
+  if (receiver instanceof SocketModeReceiver) deps.connection?.watch(receiver.client);
   return { app, mode: config.mode };
 }
 
-function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
+/**
+ * `/healthz`: the sheet served and, in Socket Mode, the connection to Slack. 503 when the connection has been down
+ * longer than SOCKET_HEALTH_GRACE_MS, so the Docker HEALTHCHECK (and any orchestrator) sees a bot that cannot serve.
+ */
+export function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
   const k = deps.base.knowledge;
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: true, sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() } }));
+  const connection = deps.connection?.report();
+  const ok = connection?.ok ?? true;
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ ok, sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() }, ...(connection ? { connection } : {}) }));
 }
 
 const ensureTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessPolicy, SharedChannels } from './access.js';
+import type { ConnectionState } from './connection.js';
 import type { EventDeduper } from './dedupe.js';
 import type { InFlight } from './in-flight.js';
 
@@ -13,6 +14,8 @@ export interface SlackDeps {
   access: AccessPolicy;
   shared: SharedChannels;
   inFlight: InFlight;
+  /** Socket Mode only: the connection's state, reported by /healthz. */
+  connection?: ConnectionState;
   /** Milliseconds clock for latency figures. */
   clock?: () => number;
   /** The optional model layer; absent means search only (no network calls besides Slack). */

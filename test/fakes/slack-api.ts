@@ -77,6 +77,11 @@ export class FakeSlackApi {
     this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
   }
 
+  /** Ends the scripted failures of a method (an outage that lasts until the test says so). */
+  clearFaults(method: string): void {
+    this.faults.delete(method);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
