@@ -32,6 +32,8 @@ export interface RunningBot {
    * first. bolt acknowledges before the work starts; this is how a caller knows the work is over.
    */
   idle: (timeoutMs?: number) => Promise<boolean>;
+  /** How many requests and pieces of listener work are under way (HTTP requests count from their first byte). */
+  inFlight: () => number;
 }
 
 /**
@@ -137,7 +139,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
-  return { config, logger: log, base, reloader, port, stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
+  return { config, logger: log, base, reloader, port, stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs), inFlight: () => inFlight.size };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

@@ -28,6 +28,8 @@ export interface Fault {
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  /** Calls whose answer has been sent back in full (a delayed call is in `calls` at once, here only when answered). */
+  readonly answered: RecordedCall[] = [];
   /** Messages refused as Slack would refuse them (`invalid_blocks`, `msg_too_long`), with the reasons. */
   readonly rejected: Array<RecordedCall & { problems: string[] }> = [];
   private server?: Server;
@@ -107,7 +109,10 @@ export class FakeSlackApi {
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '', this.parseBlocks);
     const call = { method, body, headers: req.headers, at: Date.now() };
-    if (this.record) this.calls.push(call);
+    if (this.record) {
+      this.calls.push(call);
+      res.once('finish', () => this.answered.push(call));
+    }
     this.onCall?.(call);
     for (const wake of this.waiters.splice(0)) wake();
 
