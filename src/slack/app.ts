@@ -26,6 +26,13 @@ export const SOCKET_RECONNECT_RETRY = { forever: true, retries: 10, factor: 2, m
 /** How long /healthz stays ok in Socket Mode while reconnecting, before it reports the bot unhealthy (503). */
 export const SOCKET_HEALTH_GRACE_MS = 120_000;
 
+/**
+ * bolt keeps a WebClient (~45 KB) for every team_id it has seen and never frees one; requests naming ever new teams
+ * would grow memory without bound. This bot uses one token, so past this many the oldest pools are dropped (a
+ * listener still holding one keeps using it; a later request of that team gets a new one).
+ */
+export const MAX_CLIENT_POOLS = 100;
+
 /** What the receivers take besides configuration: limits, and shorter Socket Mode waits for tests. */
 export interface ReceiverTuning {
   /** HTTP mode: the largest request body read (bolt's default is 4 MB, buffered before the signature is checked). */
@@ -115,6 +122,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
+  boundClientPools(app, MAX_CLIENT_POOLS);
+
   // Every request's work is tracked, so a shutdown can finish it before exiting.
   app.use(async ({ next }) => deps.inFlight.track(next()));
 
@@ -151,6 +160,22 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
   });
   if (receiver instanceof SocketModeReceiver) deps.connection?.watch(receiver.client);
   return { app, mode: config.mode };
+}
+
+/** Caps bolt's per-team WebClient pools (see MAX_CLIENT_POOLS): pruned after each request, oldest first. */
+function boundClientPools(app: App, max: number): void {
+  // `clients` is private in bolt's types; this reads it at run time (test/slack/http-limits.e2e.test.ts checks it).
+  const pools = (app as unknown as { clients?: Record<string, unknown> }).clients;
+  if (!pools) return;
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    try {
+      await processEvent(event);
+    } finally {
+      const teams = Object.keys(pools);
+      for (const team of teams.slice(0, Math.max(0, teams.length - max))) delete pools[team];
+    }
+  };
 }
 
 /**
