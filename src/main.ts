@@ -15,6 +15,7 @@ import { ConnectionState } from './slack/connection.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
 import { EventDeduper } from './slack/dedupe.js';
 import { InFlight } from './slack/in-flight.js';
+import { ChannelRateLimits } from './slack/rate-limit.js';
 
 /** How long a shutdown waits for requests in flight. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -105,6 +106,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS, homeTeam: identity.teamId }),
     shared: new SharedChannels(),
     inFlight,
+    rateLimits: new ChannelRateLimits(),
     ...(config.mode === 'socket' ? { connection: new ConnectionState(tuning.receiver?.healthGraceMs ?? SOCKET_HEALTH_GRACE_MS) } : {}),
     ...(model ? { model } : {}),
   };

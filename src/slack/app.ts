@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
-import type { Config } from '../config/env.js';
+import { DEFAULT_SLACK_API_TIMEOUT_MS, type Config } from '../config/env.js';
 import { boltLogger } from './bolt-logger.js';
 import { NOT_ALLOWED_TEXT, originOf } from './access.js';
 import type { SlackDeps } from './deps.js';
@@ -12,8 +12,8 @@ export const HEALTH_PATH = '/healthz';
 
 /**
  * Web API calls (posting replies) are retried a few times over seconds, not bolt's default of ten times over half
- * an hour: an answer that arrives half an hour late is worse than a logged failure. Rate limits (429) are still
- * waited out as Slack's Retry-After asks.
+ * an hour: an answer that arrives half an hour late is worse than a logged failure. Rate limits (429) are waited out
+ * per channel, as Slack's Retry-After asks (ChannelRateLimits).
  */
 export const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000 } as const;
 
@@ -45,7 +45,7 @@ export interface ReceiverTuning {
   healthGraceMs?: number;
 }
 
-export type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'>;
+export type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL'> & Partial<Pick<Config, 'SLACK_API_TIMEOUT_MS'>>;
 
 export interface SlackApp {
   app: App;
@@ -64,9 +64,16 @@ export class SlackUnavailableError extends Error {
   override name = 'SlackUnavailableError';
 }
 
+/**
+ * Every Web API call gives up after `SLACK_API_TIMEOUT_MS` (WebClient's default is no timeout: a hanging
+ * chat.postMessage held an answer for a minute), and a 429 is handed back rather than pausing every call (see
+ * ChannelRateLimits).
+ */
 const webClientOptions = (config: SlackConfig) => ({
   ...(config.SLACK_API_URL ? { slackApiUrl: ensureTrailingSlash(config.SLACK_API_URL) } : {}),
   retryConfig: WEB_API_RETRY,
+  timeout: config.SLACK_API_TIMEOUT_MS ?? DEFAULT_SLACK_API_TIMEOUT_MS,
+  rejectRateLimitedCalls: true,
 });
 
 /**

@@ -5,6 +5,7 @@ import type { AccessPolicy, SharedChannels } from './access.js';
 import type { ConnectionState } from './connection.js';
 import type { EventDeduper } from './dedupe.js';
 import type { InFlight } from './in-flight.js';
+import type { ChannelRateLimits } from './rate-limit.js';
 
 /** What the Slack listeners need; passed in, so tests build the app with real parts and no module mocking. */
 export interface SlackDeps {
@@ -14,6 +15,8 @@ export interface SlackDeps {
   access: AccessPolicy;
   shared: SharedChannels;
   inFlight: InFlight;
+  /** Per-channel waits for Slack's rate limits; without it a 429 fails the delivery at once. */
+  rateLimits?: ChannelRateLimits;
   /** Socket Mode only: the connection's state, reported by /healthz. */
   connection?: ConnectionState;
   /** Milliseconds clock for latency figures. */

@@ -19,6 +19,8 @@ export interface Fault {
   body?: Record<string, unknown>;
   /** How many calls it applies to. Default 1. */
   times?: number;
+  /** Only calls to this channel (Slack's rate limits are per channel); default every call of the method. */
+  channel?: string;
 }
 
 /**
@@ -117,10 +119,11 @@ export class FakeSlackApi {
     for (const wake of this.waiters.splice(0)) wake();
 
     const queue = this.faults.get(method);
-    const fault = queue?.[0];
+    const at = queue?.findIndex((candidate) => candidate.channel === undefined || candidate.channel === body.channel) ?? -1;
+    const fault = at >= 0 ? queue![at] : undefined;
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      if (fault.times <= 0) queue.shift();
+      if (fault.times <= 0) queue!.splice(at, 1);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.status === 0) {
         req.socket.destroy();

@@ -27,7 +27,7 @@ const HEALTHCHECK = /^HEALTHCHECK .*? CMD (.+)$/m.exec(readFileSync(resolve(impo
 const dockerHealthcheck = () =>
   new Promise<number | null>((done) => {
     // Asynchronously: the bot answering it runs in this process.
-    execFile('sh', ['-c', HEALTHCHECK], { env: { PATH: process.env.PATH!, PORT: String(bot.port), SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef' }, timeout: 10_000 }, (error) => done(error ? (typeof error.code === 'number' ? error.code : null) : 0));
+    execFile('sh', ['-c', HEALTHCHECK], { env: { PATH: process.env.PATH!, PORT: String(bot.port), SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef' }, timeout: 30_000 }, (error) => done(error ? (typeof error.code === 'number' ? error.code : null) : 0));
   });
 
 beforeAll(async () => {
@@ -54,13 +54,13 @@ describe('Socket Mode after Slack goes away and comes back', () => {
     const opensBefore = fake.callsTo('apps.connections.open').length;
     fake.fail('apps.connections.open', { status: 0, times: 100_000 });
     socket.dropConnections();
-    await fake.waitFor('apps.connections.open', opensBefore + 8);
+    await fake.waitFor('apps.connections.open', opensBefore + 8, 20_000);
     // Meanwhile the bot says it cannot serve (grace 0 here; 2 minutes in production), and Docker's check agrees.
     expect(await healthz()).toMatchObject({ status: 503, body: { ok: false, connection: { state: 'disconnected' } } });
     expect(await dockerHealthcheck()).toBe(1);
     fake.clearFaults('apps.connections.open');
 
-    await socket.waitForConnections(2);
+    await socket.waitForConnections(2, 20_000);
     const event = mentionEvent("what's our RPO?");
     socket.send({ envelope_id: 'env-back', type: 'events_api', accepts_response_payload: false, payload: { token: 'legacy', team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: 'EvBACK1', event_time: 1, event } });
     await socket.waitForAck('env-back');
@@ -68,5 +68,5 @@ describe('Socket Mode after Slack goes away and comes back', () => {
     expect(post!.body).toMatchObject({ channel: 'C0CHAN', text: 'No.29 Backup timing (RPO): 24 hours' });
     expect(await healthz()).toMatchObject({ status: 200, body: { ok: true, connection: { state: 'connected', reconnects: 1 } } });
     expect(await dockerHealthcheck()).toBe(0);
-  }, 30_000);
+  }, 90_000);
 });
