@@ -10,7 +10,7 @@ import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { KnowledgeReloader } from './knowledge/reloader.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { createSlackApp, health, HEALTH_PATH, SlackUnavailableError, SOCKET_HEALTH_GRACE_MS, verifySlackToken, type ReceiverTuning } from './slack/app.js';
+import { createSlackApp, health, HEALTH_PATH, HTTP_LIMITS, type HttpLimits, SlackUnavailableError, SOCKET_HEALTH_GRACE_MS, verifySlackToken, type ReceiverTuning } from './slack/app.js';
 import { ConnectionState } from './slack/connection.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
 import { EventDeduper } from './slack/dedupe.js';
@@ -37,14 +37,6 @@ export interface RunningBot {
   inFlight: () => number;
 }
 
-/**
- * Limits of the HTTP server (both modes: Slack's requests in HTTP mode, /healthz in both). Slack's payloads are a few
- * kilobytes (a button click carries the bot's own message, bounded by the renderer), so 512 KB leaves a wide margin
- * while 400 stalled requests can hold at most ~200 MB; a slow client gets 5 s for its headers and 10 s for the
- * whole request (Node checks these every `connectionsCheckingInterval`, 30 s unless set).
- */
-export const HTTP_LIMITS = { bodyBytes: 512 * 1024, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkEveryMs: 1_000 };
-export type HttpLimits = typeof HTTP_LIMITS;
 
 /** Overrides for tests: shorter waits than production's. */
 export interface StartTuning {

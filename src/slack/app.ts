@@ -5,6 +5,7 @@ import { boltLogger } from './bolt-logger.js';
 import { NOT_ALLOWED_TEXT, originOf } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { screenSlackRequest } from './request-guard.js';
 
 /** Slack's endpoint for events, slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -32,6 +33,15 @@ export const SOCKET_HEALTH_GRACE_MS = 120_000;
  * listener still holding one keeps using it; a later request of that team gets a new one).
  */
 export const MAX_CLIENT_POOLS = 100;
+
+/**
+ * Limits of the HTTP server (both modes: Slack's requests in HTTP mode, /healthz in both). Slack's payloads are a few
+ * kilobytes (a button click carries the bot's own message, bounded by the renderer), so 512 KB leaves a wide margin
+ * while 400 stalled requests can hold at most ~200 MB; a slow client gets 5 s for its headers and 10 s for the
+ * whole request (Node checks these every `connectionsCheckingInterval`, 30 s unless set).
+ */
+export const HTTP_LIMITS = { bodyBytes: 512 * 1024, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkEveryMs: 1_000 };
+export type HttpLimits = typeof HTTP_LIMITS;
 
 /** What the receivers take besides configuration: limits, and shorter Socket Mode waits for tests. */
 export interface ReceiverTuning {
@@ -113,11 +123,27 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
           signingSecret: config.SLACK_SIGNING_SECRET!,
           endpoints: EVENTS_PATH,
           customRoutes,
-          ...(tuning.bodyLimit ? { bodyLimit: tuning.bodyLimit } : {}),
+          bodyLimit: tuning.bodyLimit ?? HTTP_LIMITS.bodyBytes,
           logger,
           // Acknowledge first, work after: holding the HTTP response until the listener ends makes Slack retry.
           processBeforeResponse: false,
         });
+
+  if (receiver instanceof HTTPReceiver) {
+    // Requests to the events endpoint are screened first (timestamps both ways, payload shape; see request-guard.ts).
+    const bolt = receiver.requestListener;
+    const screen = { signingSecret: config.SLACK_SIGNING_SECRET!, bodyLimit: tuning.bodyLimit ?? HTTP_LIMITS.bodyBytes };
+    receiver.requestListener = (req, res) => {
+      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== EVENTS_PATH) return bolt(req, res);
+      screenSlackRequest(req, res, screen).then(
+        (accepted) => accepted && bolt(req, res),
+        (error: unknown) => {
+          deps.logger.warn({ err: error }, 'could not read a request');
+          if (!res.headersSent) res.writeHead(400).end();
+        },
+      );
+    };
+  }
 
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
