@@ -138,6 +138,7 @@ export const NOT_A_MEMBER_ERRORS = new Set(['channel_not_found', 'not_in_channel
  * answer stays private, with `notice` saying why (shared; or could not check, and how to fix that).
  */
 export async function visibility(deps: { shared: SharedChannels; logger: { warn: (o: object, m: string) => void } }, channel: string, client: ChannelInfoClient, user?: string): Promise<{ visible: true } | { visible: false; notice: string }> {
+  if (channel.startsWith('D')) return { visible: true }; // a DM with the bot: only the asker sees it
   const { shared, slackError } = await deps.shared.check(channel, client);
   if (shared === false) return { visible: true };
   if (shared === true) return { visible: false, notice: SHARED_CHANNEL_TEXT };

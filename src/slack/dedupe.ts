@@ -31,3 +31,12 @@ export class EventDeduper {
     }
   }
 }
+
+/**
+ * True the first time a message (channel + ts) reaches a listener that answers it. Slack can deliver one message as
+ * several events with different event IDs: a DM that mentions the bot comes as both `message` (im) and
+ * `app_mention`. Called after a listener's own filters, so an event the listener ignores never hides another.
+ */
+export function firstDeliveryOf(dedupe: EventDeduper, channel: string, ts: string | undefined): boolean {
+  return ts === undefined || !dedupe.isDuplicate(`message:${channel}:${ts}`);
+}

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { visibility } from '../../access.js';
+import { firstDeliveryOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
@@ -12,6 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, body }) => {
     if ('bot_id' in event && event.bot_id) return; // another bot mentioning us: never start a bot-to-bot exchange
     if ('subtype' in event && event.subtype) return; // edits and other changes are not new questions
+    if (!firstDeliveryOf(deps.dedupe, event.channel, event.ts)) return; // also delivered as a DM `message`
     if ((body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true) deps.shared.mark(event.channel);
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
     // Answer and visibility are worked out together: the channel check is one conversations.info call, cached.
