@@ -95,7 +95,8 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
       team: ctx.team,
       channel: ctx.channel,
       user: ctx.user,
-      question,
+      question, // cut to MAX_LOGGED_STRING by the logger
+      questionChars: question.length,
       ...summaryOf(answer),
       latencyMs: Math.round((clock() - started) * 1000) / 1000,
       sheetVersion: knowledge.version,
