@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from './log-capture.js';
 import { FakeSlackApi } from './slack-api.js';
@@ -37,6 +38,20 @@ export async function startHttpBot(env: Record<string, string> = {}): Promise<Ht
       await fake.stop();
     },
   };
+}
+
+/** One bot for a test file: started before its tests, stopped after, with the fake's records emptied before each test. */
+export function httpBotPerFile(env: Record<string, string> = {}): () => HttpBot {
+  let h: HttpBot | undefined;
+  beforeAll(async () => {
+    h = await startHttpBot(env);
+  });
+  afterAll(async () => h?.stop());
+  beforeEach(() => {
+    h!.fake.calls.length = 0;
+    h!.fake.rejected.length = 0;
+  });
+  return () => h!;
 }
 
 /** Text as Slack delivers it in events and commands: `&`, `<` and `>` escaped. */

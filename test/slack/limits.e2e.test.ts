@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { asSlackSends, buttonsOf, startHttpBot, type HttpBot } from '../fakes/http-bot.js';
+import { describe, expect, it } from 'vitest';
+import { asSlackSends, buttonsOf, httpBotPerFile } from '../fakes/http-bot.js';
 import { blockKitProblems } from '../fakes/slack-api.js';
 import { directMessageEvent, mentionEvent } from '../fakes/slack-requests.js';
 import { fuzzInput, prng, punctuationRun, separatorRun } from '../fuzz/inputs.js';
@@ -9,15 +9,7 @@ import { fuzzInput, prng, punctuationRun, separatorRun } from '../fuzz/inputs.js
  * (`invalid_blocks`: button values over 2,000 characters, context or section text over 3,000, more than 50 blocks…),
  * and slash command acknowledgements are checked with the same rules.
  */
-let h: HttpBot;
-beforeAll(async () => {
-  h = await startHttpBot();
-});
-afterAll(async () => h?.stop());
-beforeEach(() => {
-  h.fake.calls.length = 0;
-  h.fake.rejected.length = 0;
-});
+const h = httpBotPerFile();
 
 const random = prng(4242);
 const QUESTIONS = [
@@ -44,27 +36,27 @@ describe('Slack limits hold for any input (property test against a fake that val
   it('/checklist answers and "Share in channel" of those answers', async () => {
     for (const question of QUESTIONS) {
       const where = JSON.stringify(question.slice(0, 40));
-      const ack = await h.postCommand(asSlackSends(question));
+      const ack = await h().postCommand(asSlackSends(question));
       expect(ack.status, where).toBe(200);
       const reply = ack.json() as Record<string, unknown>;
       expect(blockKitProblems(reply), where).toEqual([]);
       for (const button of buttonsOf(reply)) expect(button.value.length, where).toBeLessThanOrEqual(2000);
       const share = buttonsOf(reply).find((button) => button.action_id === 'checklist_share');
-      if (share) expect((await h.click(share, { ephemeral: true })).status).toBe(200);
+      if (share) expect((await h().click(share, { ephemeral: true })).status).toBe(200);
     }
-    expect(await h.bot.idle()).toBe(true);
-    expect(h.fake.rejected.map((call) => [call.method, call.problems])).toEqual([]);
+    expect(await h().bot.idle()).toBe(true);
+    expect(h().fake.rejected.map((call) => [call.method, call.problems])).toEqual([]);
     // Every share was delivered (none refused, none lost).
-    expect(h.fake.callsTo('response_url').length).toBeGreaterThanOrEqual(QUESTIONS.length - 2);
+    expect(h().fake.callsTo('response_url').length).toBeGreaterThanOrEqual(QUESTIONS.length - 2);
   });
 
   it('mentions and DMs', async () => {
     for (const question of QUESTIONS) {
-      await h.postEvent(mentionEvent(asSlackSends(question)));
-      await h.postEvent(directMessageEvent(asSlackSends(question)));
+      await h().postEvent(mentionEvent(asSlackSends(question)));
+      await h().postEvent(directMessageEvent(asSlackSends(question)));
     }
-    await h.fake.waitFor('chat.postMessage', QUESTIONS.length * 2, 20_000);
-    expect(await h.bot.idle()).toBe(true);
-    expect(h.fake.rejected.map((call) => [call.method, call.problems])).toEqual([]);
+    await h().fake.waitFor('chat.postMessage', QUESTIONS.length * 2, 20_000);
+    expect(await h().bot.idle()).toBe(true);
+    expect(h().fake.rejected.map((call) => [call.method, call.problems])).toEqual([]);
   });
 });

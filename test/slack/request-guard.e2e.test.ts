@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpBot, TEST_SIGNING_SECRET, type HttpBot } from '../fakes/http-bot.js';
+import { describe, expect, it } from 'vitest';
+import { httpBotPerFile, TEST_SIGNING_SECRET } from '../fakes/http-bot.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
 
 /** Requests are refused at once, with a status saying why: replays from either side of the clock, and signed non-payloads. */
-let h: HttpBot;
-beforeAll(async () => {
-  h = await startHttpBot();
-});
-afterAll(async () => h?.stop());
+const h = httpBotPerFile();
 
 const now = () => Math.floor(Date.now() / 1000);
 const post = (body: string, options: { timestamp?: number; form?: boolean } = {}) =>
-  signedPost(h.eventsUrl, body, { secret: TEST_SIGNING_SECRET, contentType: options.form ? 'application/x-www-form-urlencoded' : 'application/json', ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}) });
+  signedPost(h().eventsUrl, body, { secret: TEST_SIGNING_SECRET, contentType: options.form ? 'application/x-www-form-urlencoded' : 'application/json', ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}) });
 
 describe('the events endpoint', () => {
   it('refuses timestamps more than 5 minutes away, in the future too', async () => {
@@ -20,8 +16,8 @@ describe('the events endpoint', () => {
     for (const skew of [86_400, 6 * 60, -6 * 60]) statuses.push((await post(body, { timestamp: now() + skew })).status);
     expect(statuses).toEqual([401, 401, 401]);
     expect((await post(eventEnvelope(mentionEvent('rpo?')).body, { timestamp: now() + 4 * 60 })).status).toBe(200);
-    expect(await h.bot.idle()).toBe(true);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(await h().bot.idle()).toBe(true);
+    expect(h().fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it.each([
@@ -43,7 +39,7 @@ describe('the events endpoint', () => {
   it('still answers url_verification and Slack’s ssl_check', async () => {
     const challenge = await post(JSON.stringify({ token: 'legacy', challenge: 'c-42', type: 'url_verification' }));
     expect(challenge.text).toContain('c-42');
-    const ssl = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    const ssl = await fetch(h().eventsUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
     expect(ssl.status).toBe(200);
   });
 });

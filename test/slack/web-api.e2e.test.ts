@@ -1,36 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChannelRateLimits } from '../../src/slack/rate-limit.js';
-import { startHttpBot, type HttpBot } from '../fakes/http-bot.js';
+import { httpBotPerFile } from '../fakes/http-bot.js';
 import { directMessageEvent, mentionEvent } from '../fakes/slack-requests.js';
 
 /** Slack Web API calls are bounded in time, and one channel's rate limit does not hold up another's answers. */
-let h: HttpBot;
-beforeAll(async () => {
-  h = await startHttpBot({ SLACK_API_TIMEOUT_MS: '300' });
-});
-afterAll(async () => h?.stop());
-beforeEach(() => {
-  h.fake.calls.length = 0;
-});
+const h = httpBotPerFile({ SLACK_API_TIMEOUT_MS: '300' });
 
 describe('Slack Web API calls', () => {
   it('time out: a hanging chat.postMessage is given up (and logged) instead of holding the answer', async () => {
-    h.fake.fail('chat.postMessage', { status: 200, delayMs: 60_000, times: 4 }); // the first try and three retries
-    await h.postEvent(directMessageEvent('rpo?'));
-    await expect.poll(() => h.logs.records().some((r) => r.event === 'reply_failed' && r.channel === 'D0DM'), { timeout: 15_000 }).toBe(true);
+    h().fake.fail('chat.postMessage', { status: 200, delayMs: 60_000, times: 4 }); // the first try and three retries
+    await h().postEvent(directMessageEvent('rpo?'));
+    await expect.poll(() => h().logs.records().some((r) => r.event === 'reply_failed' && r.channel === 'D0DM'), { timeout: 15_000 }).toBe(true);
     // Slack is back: the next question is answered.
-    await h.postEvent(directMessageEvent('rto?', { channel: 'D0DM2' }));
-    await expect.poll(() => h.fake.answered.some((call) => call.method === 'chat.postMessage' && call.body.channel === 'D0DM2'), { timeout: 5_000 }).toBe(true);
+    await h().postEvent(directMessageEvent('rto?', { channel: 'D0DM2' }));
+    await expect.poll(() => h().fake.answered.some((call) => call.method === 'chat.postMessage' && call.body.channel === 'D0DM2'), { timeout: 5_000 }).toBe(true);
   }, 30_000);
 
   it('a 429 on one channel does not delay another channel’s answer', async () => {
-    h.fake.fail('chat.postMessage', { status: 429, retryAfterSeconds: 20, channel: 'C0BUSY' });
-    await h.postEvent(mentionEvent('rpo?', { channel: 'C0BUSY' }));
-    await h.fake.waitFor('chat.postMessage'); // C0BUSY's answer met the rate limit
-    await h.postEvent(directMessageEvent('rto?', { channel: 'D0OTHER' }));
+    h().fake.fail('chat.postMessage', { status: 429, retryAfterSeconds: 20, channel: 'C0BUSY' });
+    await h().postEvent(mentionEvent('rpo?', { channel: 'C0BUSY' }));
+    await h().fake.waitFor('chat.postMessage'); // C0BUSY's answer met the rate limit
+    await h().postEvent(directMessageEvent('rto?', { channel: 'D0OTHER' }));
     // Answered while C0BUSY still waits out its 20 seconds (WebClient used to pause every call for them).
-    await expect.poll(() => h.fake.answered.some((call) => call.method === 'chat.postMessage' && call.body.channel === 'D0OTHER'), { timeout: 5_000 }).toBe(true);
-    expect(h.fake.callsTo('chat.postMessage').filter((call) => call.body.channel === 'C0BUSY')).toHaveLength(1);
+    await expect.poll(() => h().fake.answered.some((call) => call.method === 'chat.postMessage' && call.body.channel === 'D0OTHER'), { timeout: 5_000 }).toBe(true);
+    expect(h().fake.callsTo('chat.postMessage').filter((call) => call.body.channel === 'C0BUSY')).toHaveLength(1);
   }, 15_000);
 });
 
