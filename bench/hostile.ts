@@ -5,9 +5,9 @@
  */
 import { Answerer } from '../src/answer/decide.js';
 import { languageOf } from '../src/answer/language.js';
-import { renderAnswerBlocks } from '../src/answer/render-blocks.js';
-import { renderAnswerText } from '../src/answer/render-text.js';
-import { stripSlackMarkup } from '../src/answer/slack-text.js';
+import { renderAnswerBlocks } from '../src/render/blocks.js';
+import { renderAnswerText } from '../src/render/text.js';
+import { stripSlackMarkup } from '../src/render/slack-text.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { knowledgeDir } from '../src/config/paths.js';
 

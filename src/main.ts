@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import './config/require-node.js';
 import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
@@ -91,6 +93,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
   if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');
   const inFlight = new InFlight();
+  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving and
+  // shows in /healthz until it is fixed.
+  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
   const deps = {
     base,
     logger: log,
@@ -100,6 +105,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     inFlight,
     rateLimits: new ChannelRateLimits(),
     ...(config.mode === 'socket' ? { connection: new ConnectionState(tuning.receiver?.healthGraceMs ?? SOCKET_HEALTH_GRACE_MS) } : {}),
+    pendingKnowledgeError: () => reloader.pendingError,
     ...(model ? { model } : {}),
   };
   const { app } = createSlackApp(config, deps, identity, { ...tuning.receiver, bodyLimit: limits.bodyBytes });
@@ -119,8 +125,6 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   server.on('request', (_req, res) => inFlight.trackRequest(res));
   const port = (server.address() as AddressInfo).port;
   log.info({ event: 'listening', mode: config.mode, host: config.HOST, port, sheetVersion: base.knowledge.version }, config.mode === 'http' ? `listening on http://${config.HOST}:${port}` : `connected in Socket Mode; health on http://${config.HOST}:${port}${HEALTH_PATH}`);
-  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
-  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
   reloader.start();
 
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.

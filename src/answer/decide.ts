@@ -4,7 +4,9 @@ import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js'
 import { charSet, questionPrefix, trimEndChars } from '../search/bounded.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
-import { processTerm, tokenize } from '../search/tokenize.js';
+import { MessageReader, nameCandidates } from './message.js';
+import { NamedThings } from './claims.js';
+import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -21,11 +23,6 @@ import { processTerm, tokenize } from '../search/tokenize.js';
  * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
  *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
  */
-/**
- * Messages made only of these words (plus stop words) are people trying the bot out ("test", "can you help me?"):
- * they get the usage help, not the pen-test item.
- */
-const META_WORDS = new Set(['help', 'test', 'testing', 'ping', 'bot', 'usage', 'commands', 'テスト', 'ヘルプ', '使い方', 'てすと']);
 
 export interface DecisionOptions {
   /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
@@ -37,9 +34,15 @@ export interface DecisionOptions {
    * answer confidently: it is marked `close`, so Slack offers a picker. Default 5.
    */
   vagueWordItems: number;
+  /**
+   * A best score below `weakScore` is answered only when the item explains at least `weakCoverage` of the question:
+   * casual messages that share one word with an item score low and cover little. Defaults 20 and 0.6.
+   */
+  weakScore: number;
+  weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
-  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.85. */
   closeRatio: number;
   /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
@@ -47,17 +50,32 @@ export interface DecisionOptions {
   maxSeeAlso: number;
   /** How many suggestions a `no_match` carries at most. Default 3. */
   maxSuggestions: number;
+  /** How many questions of one message are answered at most. Default 3. */
+  maxParts: number;
+  /**
+   * A message becomes a multi-part answer only when every part is answered this well on its own: the IDF-weighted
+   * share of the part's words its item matched. Stricter than `minCoverage`, since a spurious split ("removable and
+   * secondary media") must not turn one question into two answers. Default 0.5.
+   */
+  multiPartCoverage: number;
+  /** A clause after a question with at most this many topical words elaborates on it ("email? phone?"). Default 2. */
+  elaborationTerms: number;
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
   minScore: 4,
+  weakScore: 20,
+  weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
-  closeRatio: 0.75,
+  closeRatio: 0.85,
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
+  maxParts: 3,
+  multiPartCoverage: 0.5,
+  elaborationTerms: 2,
 };
 
 export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item' | 'model_declined';
@@ -66,15 +84,57 @@ export type Decision =
   | { kind: 'help' }
   | { kind: 'lookup'; items: KnowledgeItem[]; truncated: number }
   | { kind: 'section'; title: string; items: KnowledgeItem[] }
-  | { kind: 'answered'; item: KnowledgeItem; score: number; seeAlso: KnowledgeItem[]; close: boolean; hits: Hit[] }
-  | {
-      kind: 'no_match';
-      reason: NoMatchReason;
-      /** The gap topic, or the item numbers that do not exist. */
-      detail?: string;
-      suggestions: KnowledgeItem[];
-      hits: Hit[];
-    };
+  | AnsweredDecision
+  | NoMatchDecision
+  | { kind: 'multi'; parts: QuestionPart[] };
+
+export interface AnsweredDecision {
+  kind: 'answered';
+  item: KnowledgeItem;
+  score: number;
+  seeAlso: KnowledgeItem[];
+  close: boolean;
+  hits: Hit[];
+  /**
+   * Specific things the question names (a standard, certification, version, figure or vendor: "ISO 27001", "TLS 1.3",
+   * "99.99%") that the cited item's answer does not state. The reply says so first, so nobody reads the item's answer
+   * as a "yes" to them.
+   */
+  unlisted: string[];
+}
+
+export interface NoMatchDecision {
+  kind: 'no_match';
+  reason: NoMatchReason;
+  /** The gap topic, or the item numbers that do not exist. */
+  detail?: string;
+  suggestions: KnowledgeItem[];
+  hits: Hit[];
+}
+
+/** One question of a message that asks several ("what's our RPO and RTO?"), with its own decision. */
+export interface QuestionPart {
+  question: string;
+  decision: AnsweredDecision | NoMatchDecision;
+}
+
+/** The items a reply answers with, best first: several for a multi-part question, none for help and not covered. */
+export function citedItems(decision: Decision): KnowledgeItem[] {
+  switch (decision.kind) {
+    case 'lookup':
+    case 'section':
+      return decision.items;
+    case 'answered':
+      // A picker (close) answers with no item: it asks the person which one they meant.
+      return decision.close ? [] : [decision.item];
+    case 'multi': {
+      const items = decision.parts.flatMap((part) => citedItems(part.decision));
+      return items.filter((item, i) => items.indexOf(item) === i);
+    }
+    default:
+      return [];
+  }
+}
 
 export interface Answer {
   question: string;
@@ -104,6 +164,9 @@ export class Answerer {
   readonly index: ChecklistIndex;
   private readonly numbers: Set<number>;
   private readonly gaps: GapMatcher;
+  private readonly reader: MessageReader;
+  /** Finds what a question names (ISO 27001, TLS 1.3, 99.99 %) that the cited answer does not state. */
+  readonly named: NamedThings;
   /** Normalized section and category names (Japanese and English) → the items they list. */
   private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
@@ -116,6 +179,8 @@ export class Answerer {
     this.index = index ?? new ChecklistIndex(knowledge);
     this.numbers = new Set(knowledge.items.map((item) => item.no));
     this.gaps = new GapMatcher(knowledge.gaps);
+    this.reader = new MessageReader(knowledge.vocabulary.framing);
+    this.named = new NamedThings(knowledge.vocabulary);
     for (const item of knowledge.items) {
       for (const [name, key, title] of [
         [item.section, 'section', item.section],
@@ -133,7 +198,7 @@ export class Answerer {
 
   answer(question: string): Answer {
     const text = questionPrefix(question).trim(); // bounded: see search/bounded.ts
-    if (!text || isMetaMessage(text)) return { question, decision: { kind: 'help' } };
+    if (!text || this.isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
     if (reference?.kind === 'items') {
@@ -145,15 +210,92 @@ export class Answerer {
     }
     const section = this.sectionNamed(text);
     if (section) return { question, decision: section };
-
-    const search = this.index.search(text);
-    return { question, decision: this.decide(text, search), search };
+    return this.answerMessage(question, text);
   }
 
-  private decide(text: string, search: SearchOutcome): Decision {
+  /**
+   * A free-text message: read as a person would (see message.ts). Each clause that asks something is decided on its
+   * own, without the framing and context around it, and so is each side of "X and Y" within a clause. Clauses that
+   * confidently cite different items make a multi-part answer; one confident clause is the answer; when no clause is
+   * confident on its own, the asking clauses together (then the whole message) are decided as one question.
+   */
+  private answerMessage(question: string, text: string): Answer {
+    // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
+    const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
+    const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
+    // One message can search the same clause several times (a clause, then a side of it, then the clauses joined):
+    // each text is searched once.
+    const searched = new Map<string, SearchOutcome>();
+    const search = (clause: string): SearchOutcome => {
+      let outcome = searched.get(clause);
+      if (!outcome) searched.set(clause, (outcome = this.index.search(clause)));
+      return outcome;
+    };
+    const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
+
+    const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
+    for (const segment of asking) {
+      const outcome = search(segment.text);
+      const decision = this.decide(segment.text, outcome);
+      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
+        continue;
+      }
+      const sides = this.reader.conjunctionParts(segment.text);
+      // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
+      if (sides.length === 1) {
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
+        continue;
+      }
+      for (const [i, side] of sides.entries()) {
+        // "…and how fast?": a side that is only a question word asks about the side before it.
+        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[i - 1]} ${side}` : side;
+        const sideSearch = search(asked);
+        parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+      }
+    }
+    const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
+    const distinct = confident.filter((part, i) => confident.findIndex((other) => citedNo(other.decision) === citedNo(part.decision)) === i);
+    // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
+    // questions of the message when there are any.
+    const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
+    // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
+    // splitting one message must each fit their item well.
+    const strong =
+      distinct.length >= 2
+        ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
+        : distinct;
+    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
+    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
+    // A further question that two items fit about equally, or that the sheet may not cover, is shown as such (a
+    // picker, or "not covered" with the nearest items) next to the answered ones, rather than dropped.
+    const unsure = (part: (typeof parts)[number]): boolean =>
+      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !answerable.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
+    if (answerable.length >= 1 && answerable.length + gaps.length + parts.filter(unsure).length >= 2) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || unsure(part));
+      const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
+      return { question, decision: multi, search: distinct[0]!.search };
+    }
+    if (gaps.length > 0) return { question, decision: gaps[0]!.decision, search: gaps[0]!.search };
+    if (distinct.length === 1 && parts.length > 1) return { question, decision: distinct[0]!.decision, search: distinct[0]!.search };
+
+    const whole = asking.length === segments.length ? [asking] : [asking, segments];
+    let fallback: Answer | undefined;
+    for (const clauses of whole) {
+      const joined = clauses.map((segment) => segment.text).join(' ');
+      const outcome = search(joined);
+      const decision = this.decide(joined, outcome);
+      fallback ??= { question, decision, search: outcome };
+      if (decision.kind === 'answered') return { question, decision, search: outcome };
+    }
+    return fallback!;
+  }
+
+  private decide(text: string, search: SearchOutcome, knownGap = this.gaps.find(text)): AnsweredDecision | NoMatchDecision {
     const { hits, terms, weights, totalWeight } = search;
     const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
-    const noMatch = (reason: NoMatchReason, detail?: string): Decision => ({
+    const noMatch = (reason: NoMatchReason, detail?: string): NoMatchDecision => ({
       kind: 'no_match',
       reason,
       ...(detail ? { detail } : {}),
@@ -161,14 +303,16 @@ export class Answerer {
       hits,
     });
     if (terms.length === 0) return noMatch('no_content');
-    const gap = this.gaps.find(text);
-    if (gap) return noMatch('known_gap', gap);
+    if (knownGap) return noMatch('known_gap', knownGap);
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
 
     const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-    if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
+    const topical = terms.length - search.everydayTerms.length;
+    if (topical <= this.options.shortQuestionTerms && search.knownTerms.length < topical) return noMatch('low_coverage');
     if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
+    // A weak match that also leaves much of the question unexplained: the nearest items, not a confident answer.
+    if (top.score < this.options.weakScore && covered / totalWeight < this.options.weakCoverage) return noMatch('low_coverage');
 
     const seeAlso = hits
       .slice(1)
@@ -176,8 +320,41 @@ export class Answerer {
       .slice(0, this.options.maxSeeAlso)
       .map((hit) => hit.item);
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
-    const close = second !== undefined && (vague || second.score >= top.score * this.options.closeRatio);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits };
+    // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
+    // incidents and for general questions): then either citation is right, and the other is shown as "see also".
+    const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
+    const close = second !== undefined && (vague || rival);
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, text) };
+  }
+
+  /**
+   * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
+   * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
+   */
+  private elaborationsMerged<T extends { text: string; additive: boolean }>(search: (text: string) => SearchOutcome, segments: T[]): T[] {
+    const merged: T[] = [];
+    for (const segment of segments) {
+      const previous = merged[merged.length - 1];
+      const outcome = previous && !segment.additive ? search(segment.text) : undefined;
+      if (previous && outcome && outcome.terms.length - outcome.everydayTerms.length <= this.options.elaborationTerms) {
+        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
+      } else {
+        merged.push(segment);
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * "help", "?", "test", "can you help me": only meta words and stop words. People trying the bot out get the usage
+   * help, not the pen-test item. Only a short prefix is read: a long message is not a greeting.
+   */
+  private isMetaMessage(text: string): boolean {
+    const normalized = normalizeText(text.slice(0, 200)).trim();
+    if (/^[?？]+$/u.test(normalized)) return true;
+    const { analyzer } = this.index;
+    const content = analyzer.tokenize(normalized).filter((token) => analyzer.processTerm(token) !== null);
+    return content.length > 0 && content.every((token) => analyzer.metaWords.has(token));
   }
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
@@ -188,11 +365,19 @@ export class Answerer {
 
 const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
-/** "help", "?", "test", "can you help me": only meta words and stop words. */
-function isMetaMessage(text: string): boolean {
-  const normalized = normalizeText(text).trim();
-  if (/^[?？]+$/u.test(normalized)) return true;
-  const tokens = tokenize(normalized);
-  const content = tokens.filter((token) => processTerm(token) !== null);
-  return content.length > 0 && content.every((token) => META_WORDS.has(token));
+/** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
+const isElliptical = (clause: string, search: SearchOutcome): boolean =>
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 2;
+
+/** The IDF-weighted share of the question's words that the cited item matched. */
+function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
+  if (decision.kind !== 'answered' || search.totalWeight === 0) return 0;
+  const hit = search.hits.find((h) => h.item === decision.item);
+  return (hit?.matchedTerms ?? []).reduce((sum, term) => sum + (search.weights.get(term) ?? 0), 0) / search.totalWeight;
 }
+
+const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
+
+/** Matches the given names as whole words, possessive or not. */
+const namePattern = (names: string[]): RegExp =>
+  new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');

@@ -1,16 +1,17 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { isJapanese } from './normalize.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
+import { isJapanese, normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
-import { analyze, isBoilerplate, processTerm, tokenize } from './tokenize.js';
+import { frequencyRank } from './word-frequency.js';
+import { Analyzer } from './tokenize.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
   /**
    * Field boosts. Item names (Japanese and English) say what the item is about; aliases are the words people use;
-   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, definition 1, definitionEn 1,
-   * answer 1, answerEn 1, category 0.5.
+   * example questions (knowledge/examples.yaml) how they ask, in many more words, so each counts for less;
+   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, examples 0.5, definition 1,
+   * definitionEn 1, answer 1, answerEn 1, category 0.5.
    */
   boost: Partial<Record<SearchField, number>>;
   /** Weight of a synonym-expanded term relative to the user's own words. Default 0.4. */
@@ -36,6 +37,15 @@ export interface SearchOptions {
    */
   maxQuestionChars: number;
   maxTerms: number;
+  /**
+   * How much a word the index does not know counts against answering, as a share of the highest weight. Unknown
+   * everyday words ("actually", "guy"; Japanese in hiragana only: たら, っけ, もらえる) are how people talk, not
+   * what they ask about; unknown rare or technical words (SAML, escrow, 夜勤) are the strongest sign of a question
+   * the sheet does not cover. See `unknownWordShare`. Defaults: everyday 0.1, familiar 0.5, figures 0.3, verbs 0.5.
+   */
+  unknownWords: { everyday: number; familiar: number; figures: number; verbs: number };
+  /** English words up to this frequency rank count as everyday, up to `COMMON_WORD_RANKS` as familiar. Default 3,000. */
+  everydayRank: number;
   /** How many of minisearch's best results are re-ranked by coordination and word order. Default 100. */
   rerankDepth: number;
   /**
@@ -52,7 +62,7 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
-  boost: { name: 3, nameEn: 3, aliases: 2, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
+  boost: { name: 3, nameEn: 3, aliases: 2, examples: 0.5, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
   synonymWeight: 0.4,
   prefixMinLengthJa: 2,
   prefixMinLengthEn: 5,
@@ -63,10 +73,12 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   commonTermShare: 0.5,
   commonTermMaxItems: 2000,
   proximityBoost: 0.5,
-  coordination: 1,
+  coordination: 2,
+  unknownWords: { everyday: 0.1, familiar: 0.5, figures: 0.3, verbs: 0.5 },
+  everydayRank: 3000,
 };
 
-const FIELDS = ['name', 'nameEn', 'aliases', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
+const FIELDS = ['name', 'nameEn', 'aliases', 'examples', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
 type SearchField = (typeof FIELDS)[number];
 type Doc = { id: number } & Record<SearchField, string>;
 
@@ -85,6 +97,8 @@ export interface SearchOutcome {
   corrections: Array<[string, string]>;
   /** Content terms that matched some item (directly, by prefix, fuzzily or through a synonym). */
   knownTerms: string[];
+  /** Unknown terms that are how people talk rather than what they ask about (see `SearchOptions.unknownWords`). */
+  everydayTerms: string[];
   /** Weight of each content term: rarer terms weigh more; a term unknown to the index gets the highest weight. */
   weights: Map<string, number>;
   /** Sum of the content terms' weights. */
@@ -96,7 +110,8 @@ export class ChecklistIndex {
   readonly options: SearchOptions;
   private readonly search_: MiniSearch<Doc>;
   private readonly docFrequency = new Map<string, number>();
-  private readonly synonyms = synonymMap();
+  readonly analyzer: Analyzer;
+  private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
@@ -111,6 +126,10 @@ export class ChecklistIndex {
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options, boost: { ...DEFAULT_SEARCH_OPTIONS.boost, ...options.boost } };
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
+    this.analyzer = new Analyzer(knowledge.vocabulary);
+    this.synonyms = this.analyzer.synonyms;
+    const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
+    const processTerm = (token: string): string | null => this.analyzer.processTerm(token);
     // Word segmentation is the costly step of indexing: segment each text once and share the tokens.
     const tokenCache = new Map<string, string[]>();
     const cachedTokenize = (text: string): string[] => {
@@ -128,10 +147,12 @@ export class ChecklistIndex {
     const docs = knowledge.items.map(toDoc);
     // Aliases are segmented one by one (the word-order bonus needs them apart); the joined field's tokens are their
     // concatenation, since the separator is a word boundary, so each alias is segmented once.
-    for (const doc of docs) tokenCache.set(doc.aliases, doc.aliases.split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    for (const doc of docs) {
+      for (const field of PHRASE_LIST_FIELDS) tokenCache.set(doc[field], doc[field].split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    }
     this.search_.addAll(docs);
     for (const doc of docs) {
-      const sequences = FIELDS.flatMap((field) => (field === 'aliases' ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
+      const sequences = FIELDS.flatMap((field) => (isPhraseList(field) ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
       const positions = new Map<string, number[]>();
       let offset = 0;
       for (const sequence of sequences) {
@@ -146,7 +167,13 @@ export class ChecklistIndex {
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
-    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...synonymWords()]);
+    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...this.analyzer.synonymWords]);
+  }
+
+  /** True when the word (as typed) is a word of the sheet or of the synonym table: not a name or a stranger. */
+  knows(word: string): boolean {
+    const term = this.analyzer.processTerm(normalizeText(word));
+    return term !== null && (this.docFrequency.has(term) || this.synonyms.has(term));
   }
 
   /** How many items contain the term (exactly). */
@@ -179,23 +206,44 @@ export class ChecklistIndex {
     return found / (terms.length - 1);
   }
 
+  /**
+   * The share of the highest weight that a word unknown to the index gets. Everyday English words (by frequency
+   * rank), figures, Japanese kana-only words (particles, auxiliaries, casual endings) and Japanese verb forms (a kanji
+   * stem with kana: 続く, 取り出せる) weigh little; anything else (a rare or technical word, a kanji compound, a
+   * katakana loan word) weighs fully.
+   */
+  private unknownWordShare(token: string): number {
+    const { unknownWords, everydayRank } = this.options;
+    if (/^[\d.,%]+$/u.test(token)) return unknownWords.figures;
+    if (isJapanese(token)) {
+      if (isHiraganaOnly(token)) return unknownWords.everyday;
+      if (/^[\u3400-\u9fff]+[\u3041-\u309f]+$/u.test(token) || /^[\u3400-\u9fff]$/u.test(token)) return unknownWords.verbs;
+      return 1;
+    }
+    const rank = frequencyRank(token.replace(/['’]s$/u, ''));
+    return rank === undefined ? 1 : rank <= everydayRank ? unknownWords.everyday : unknownWords.familiar;
+  }
+
   search(question: string): SearchOutcome {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
-    for (const token of tokenize(question.slice(0, this.options.maxQuestionChars))) {
+    const tokenOf = new Map<string, string>(); // term -> the word as typed (normalized), for unknown-word weights
+    const { analyzer } = this;
+    for (const token of analyzer.tokenize(question.slice(0, this.options.maxQuestionChars))) {
       if (termList.length >= this.options.maxTerms) break;
-      if (isBoilerplate(token)) continue;
-      let term = processTerm(token);
+      if (analyzer.isBoilerplate(token)) continue;
+      let term = analyzer.processTerm(token);
       if (term === null) continue;
       if (!this.docFrequency.has(term) && !this.synonyms.has(term)) {
         const corrected = this.speller.correct(token);
-        const correctedTerm = corrected && corrected !== token ? processTerm(corrected) : null;
+        const correctedTerm = corrected && corrected !== token ? analyzer.processTerm(corrected) : null;
         if (correctedTerm) {
           corrections.push([token, corrected!]);
           term = correctedTerm;
         }
       }
       termList.push(term);
+      if (!tokenOf.has(term)) tokenOf.set(term, token);
     }
     const terms = [...new Set(termList)];
     const expansions = new Map<string, string>(); // expanded term -> the question term it came from
@@ -214,7 +262,12 @@ export class ChecklistIndex {
     const weights = new Map(
       terms.map((term) => {
         const df = this.documentFrequency(term);
-        return [term, df === 0 ? maxIdf : Math.log(1 + n / df)] as const;
+        // Words in hiragana only are mostly particles and endings (いくつ, それぞれ), even when some example uses them.
+        if (df > 0) return [term, Math.min(Math.log(1 + n / df), isHiraganaOnly(tokenOf.get(term) ?? term) ? maxIdf * this.options.unknownWords.everyday : Infinity)] as const;
+        // A word known only through its synonyms ("keep" → retain, 保存) means what they mean: weigh it as the rarest of them.
+        const through = (this.synonyms.get(term) ?? []).map((synonym) => this.documentFrequency(synonym)).filter((f) => f > 0);
+        if (through.length > 0) return [term, Math.log(1 + n / Math.min(...through))] as const;
+        return [term, this.synonyms.has(term) ? maxIdf : maxIdf * this.unknownWordShare(tokenOf.get(term) ?? term)] as const;
       }),
     );
 
@@ -265,30 +318,19 @@ export class ChecklistIndex {
       .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
       .sort(byScore)
       .slice(0, limit);
-    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), weights };
+    const everyday = terms.filter((term) => !known.has(term) && (weights.get(term) ?? 0) < maxIdf * EVERYDAY_WEIGHT_SHARE);
+    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
 }
 
-// The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
-let synonymTable: Map<string, string[]> | undefined;
-let synonymTokens: string[] | undefined;
+const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);
 
-/** Each analyzed term of SYNONYM_GROUPS → the other terms of its groups. */
-function synonymMap(): Map<string, string[]> {
-  if (synonymTable) return synonymTable;
-  synonymTable = new Map();
-  for (const group of SYNONYM_GROUPS) {
-    const terms = [...new Set(group.flatMap((word) => analyze(word)))];
-    for (const term of terms) {
-      const others = terms.filter((other) => other !== term);
-      synonymTable.set(term, [...new Set([...(synonymTable.get(term) ?? []), ...others])]);
-    }
-  }
-  return synonymTable;
-}
+/** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
+const EVERYDAY_WEIGHT_SHARE = 0.5;
 
-/** The raw words of SYNONYM_GROUPS, which the spelling corrector also knows. */
-const synonymWords = (): string[] => (synonymTokens ??= SYNONYM_GROUPS.flat().flatMap(tokenize));
+/** Fields holding a list of phrases (aliases, example questions), joined into one field, kept apart for word order. */
+const PHRASE_LIST_FIELDS = ['aliases', 'examples'] as const;
+const isPhraseList = (field: SearchField): field is (typeof PHRASE_LIST_FIELDS)[number] => (PHRASE_LIST_FIELDS as readonly string[]).includes(field);
 
 /** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
 const ALIAS_SEPARATOR = ' \n ';
@@ -297,12 +339,13 @@ function toDoc(item: KnowledgeItem): Doc {
   return {
     id: item.no,
     name: item.name,
-    nameEn: item.en?.name ?? '',
+    nameEn: item.english.name ?? '',
     aliases: item.aliases.join(ALIAS_SEPARATOR),
+    examples: item.examples.join(ALIAS_SEPARATOR),
     definition: item.definition,
-    definitionEn: item.en?.definition ?? '',
+    definitionEn: item.english.definition ?? '',
     answer: item.answer,
-    answerEn: item.en?.answer ?? '',
+    answerEn: item.english.answer ?? '',
     category: [item.section, item.category, item.sectionEn ?? '', item.categoryEn ?? ''].join(' '),
   };
 }

@@ -1,3 +1,6 @@
+import type { Language } from '../answer/language.js';
+import { STRINGS } from '../render/strings.js';
+
 /**
  * Who the bot answers. One rule for every path (mentions, DMs, slash commands, buttons), judged on the asker's own
  * organisation, not on the workspace that delivered the request: in a Slack Connect channel or DM the envelope's
@@ -135,20 +138,20 @@ export const NOT_A_MEMBER_ERRORS = new Set(['channel_not_found', 'not_in_channel
 /**
  * Whether an answer may be posted visibly in a channel, the one rule for mentions and "Share in channel": only when
  * Slack says the channel is not shared with another organisation, pending invitations included. Otherwise the
- * answer stays private, with `notice` saying why (shared; or could not check, and how to fix that).
+ * answer stays private, with `notice` saying why in the asker's language (shared; or could not check, and how to
+ * fix that: invite the bot to a private channel it is not in, or give it the scopes).
  */
-export async function visibility(deps: { shared: SharedChannels; logger: { warn: (o: object, m: string) => void } }, channel: string, client: ChannelInfoClient, user?: string): Promise<{ visible: true } | { visible: false; notice: string }> {
+export async function visibility(
+  deps: { shared: SharedChannels; logger: { warn: (o: object, m: string) => void } },
+  channel: string,
+  client: ChannelInfoClient,
+  lang: Language,
+  user?: string,
+): Promise<{ visible: true } | { visible: false; notice: string }> {
   if (channel.startsWith('D')) return { visible: true }; // a DM with the bot: only the asker sees it
   const { shared, slackError } = await deps.shared.check(channel, client);
   if (shared === false) return { visible: true };
-  if (shared === true) return { visible: false, notice: SHARED_CHANNEL_TEXT };
+  if (shared === true) return { visible: false, notice: STRINGS[lang].sharedChannel };
   deps.logger.warn({ event: 'shared_unknown', channel, user, slackError }, 'could not check whether the channel is shared with another organisation (conversations.info); kept the answer private');
-  return { visible: false, notice: slackError && NOT_A_MEMBER_ERRORS.has(slackError) ? SHARED_NOT_MEMBER_TEXT : SHARED_UNKNOWN_TEXT };
+  return { visible: false, notice: slackError && NOT_A_MEMBER_ERRORS.has(slackError) ? STRINGS[lang].sharedNotMember : STRINGS[lang].sharedUnknown };
 }
-
-export const NOT_ALLOWED_TEXT = 'This bot is not enabled here. Ask your Slack admin or the security team where to use it.';
-export const SHARED_CHANNEL_TEXT = 'This channel is shared with another organisation, so answers stay private here (only you can see them).';
-export const SHARED_NOT_MEMBER_TEXT =
-  'I am not a member of this channel, so I cannot check whether it is shared with another organisation, and the answer stays private (only you can see it). To share answers here, invite me to the channel (`/invite @checklist`), or use “Copy for customer” to paste it.';
-export const SHARED_UNKNOWN_TEXT =
-  'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.';

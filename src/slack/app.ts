@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type RespondFn } from '@slack/bolt';
 import { DEFAULT_SLACK_API_TIMEOUT_MS, type Config } from '../config/env.js';
+import { NOT_ALLOWED_TEXT } from '../render/strings.js';
+import { originOf } from './access.js';
 import { boltLogger } from './bolt-logger.js';
-import { NOT_ALLOWED_TEXT, originOf } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { screenSlackRequest } from './request-guard.js';
@@ -178,9 +179,14 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
     const { workspace, userTeam, channel, user } = origin;
     deps.logger.info({ event: 'refused_access', team: workspace, userTeam, channel, user }, 'request from outside the allow-lists or from another organisation');
     const tell = deps.access.shouldTell(origin);
-    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    const { ack, respond } = args as { ack?: (response?: unknown) => Promise<void>; respond?: RespondFn };
+    const isCommand = (args.body as { command?: string }).command !== undefined;
     if (ack) {
-      await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+      await ack(tell && isCommand ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+      // A shortcut or button has no reply of its own: the notice goes through its response_url, privately.
+      if (tell && !isCommand && respond) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+      }
     } else if (tell && channel && user) {
       await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
     }
@@ -212,15 +218,24 @@ function boundClientPools(app: App, max: number): void {
 }
 
 /**
- * `/healthz`: the sheet served and, in Socket Mode, the connection to Slack. 503 when the connection has been down
- * longer than SOCKET_HEALTH_GRACE_MS, so the Docker HEALTHCHECK (and any orchestrator) sees a bot that cannot serve.
+ * `/healthz`: the sheet served; `ok: false` with the problems while a rejected edit of the knowledge folder sits on
+ * disk (status 200: answers are still served, and a restart would not help, fixing the file does); in Socket Mode the
+ * connection to Slack, with status 503 once it has been down longer than SOCKET_HEALTH_GRACE_MS, so the Docker
+ * HEALTHCHECK (and any orchestrator) sees a bot that cannot serve.
  */
 export function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
   const k = deps.base.knowledge;
+  const pending = deps.pendingKnowledgeError?.();
   const connection = deps.connection?.report();
-  const ok = connection?.ok ?? true;
-  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok, sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() }, ...(connection ? { connection } : {}) }));
+  res.writeHead(connection?.ok === false ? 503 : 200, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      ok: pending === undefined && connection?.ok !== false,
+      sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() },
+      ...(pending ? { pendingEdit: { error: 'the edited knowledge folder does not load; the sheet above is still served', problems: pending.problems, since: pending.since.toISOString() } } : {}),
+      ...(connection ? { connection } : {}),
+    }),
+  );
 }
 
 const ensureTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
+import type { PendingLoadError } from '../knowledge/reloader.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessPolicy, SharedChannels } from './access.js';
 import type { ConnectionState } from './connection.js';
@@ -19,6 +20,8 @@ export interface SlackDeps {
   rateLimits?: ChannelRateLimits;
   /** Socket Mode only: the connection's state, reported by /healthz. */
   connection?: ConnectionState;
+  /** A rejected edit of the knowledge folder still on disk (the previous version serving), for /healthz. */
+  pendingKnowledgeError?: () => PendingLoadError | undefined;
   /** Milliseconds clock for latency figures. */
   clock?: () => number;
   /** The optional model layer; absent means search only (no network calls besides Slack). */

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startBot, type RunningBot } from '../../src/main.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { capturedLogger } from './log-capture.js';
 import { FakeSlackApi } from './slack-api.js';
 import { buttonClickBody, commandBody, eventEnvelope, signedPost } from './slack-requests.js';
 
 export const TEST_SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
 
-/** The bot in HTTP mode on 127.0.0.1 against a fake Slack Web API, with Slack's requests signed as Slack signs them. */
+/** The bot in HTTP mode on 127.0.0.1, serving the frozen fixture sheet, against a fake Slack Web API, with Slack's requests signed as Slack signs them. */
 export interface HttpBot {
   fake: FakeSlackApi;
   bot: RunningBot;
@@ -22,7 +23,7 @@ export interface HttpBot {
 export async function startHttpBot(env: Record<string, string> = {}): Promise<HttpBot> {
   const fake = await new FakeSlackApi().start();
   const logs = capturedLogger();
-  const bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-harness', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ...env }, logs.logger);
+  const bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-harness', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...env }, logs.logger);
   const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
   const signed = (body: string, contentType: 'application/json' | 'application/x-www-form-urlencoded') => signedPost(eventsUrl, body, { secret: TEST_SIGNING_SECRET, contentType });
   return {

@@ -10,7 +10,7 @@ import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, slackHeaders } from '../fakes/slack-requests.js';
 import { TEST_SIGNING_SECRET } from '../fakes/http-bot.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { FIXTURE_KNOWLEDGE, fixtureKnowledge } from '../support/knowledge.js';
 
 /**
  * Bounded memory without the signing secret: bodies are capped well below bolt's 4 MB, slow headers and bodies are cut
@@ -21,7 +21,7 @@ let bot: RunningBot;
 const SHORT = { headersTimeoutMs: 300, requestTimeoutMs: 600, checkEveryMs: 100 };
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
-  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-limits', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl }, capturedLogger().logger, { http: SHORT });
+  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-limits', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, capturedLogger().logger, { http: SHORT });
 });
 afterAll(async () => {
   await bot?.stop(200);
@@ -80,7 +80,7 @@ describe('HTTP limits', () => {
 
 describe('bolt’s WebClient per team_id', () => {
   it('keeps at most MAX_CLIENT_POOLS of them, however many teams send requests', async () => {
-    const deps = { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger('warn').logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() };
+    const deps = { base: new KnowledgeBase(fixtureKnowledge()), logger: capturedLogger('warn').logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() };
     const { app } = createSlackApp({ mode: 'http', SLACK_BOT_TOKEN: 'xoxb-1-2-pools', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }, deps, { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0001' });
     for (let i = 0; i < MAX_CLIENT_POOLS * 3; i++) {
       const body = JSON.parse(eventEnvelope({ type: 'app_mention', user: 'U0USER', text: '<@UBOT> help', ts: `1.${i}`, channel: 'C0CHAN' }).body) as Record<string, unknown>;

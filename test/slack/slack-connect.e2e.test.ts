@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NOT_ALLOWED_TEXT, SHARED_CHANNEL_TEXT, SHARED_NOT_MEMBER_TEXT } from '../../src/slack/access.js';
+import { NOT_ALLOWED_TEXT, STRINGS } from '../../src/render/strings.js';
 import { buttonsOf, startHttpBot, TEST_SIGNING_SECRET, type HttpBot } from '../fakes/http-bot.js';
 import { buttonClickBody, directMessageEvent, mentionEvent, signedPost } from '../fakes/slack-requests.js';
 
@@ -81,7 +81,7 @@ describe('one visibility rule for mentions and "Share in channel"', () => {
     open.fake.pendingSharedChannels.add('C0PENDING2');
     await open.click({ action_id: 'checklist_share', value: JSON.stringify({ q: 'rpo', lang: 'en' }) }, { ephemeral: true, channel: 'C0PENDING2' });
     const [refused] = await open.fake.waitFor('response_url');
-    expect(refused!.body).toMatchObject({ response_type: 'ephemeral', text: SHARED_CHANNEL_TEXT });
+    expect(refused!.body).toMatchObject({ response_type: 'ephemeral', text: STRINGS.en.sharedChannel });
   });
 
   it('a channel with a pending Slack Connect invitation: the mention is answered privately, and Share refuses', async () => {
@@ -90,14 +90,14 @@ describe('one visibility rule for mentions and "Share in channel"', () => {
     await h.postEvent(mentionEvent('rpo?', { channel: 'C0PENDING' }));
     const [ephemeral] = await h.fake.waitFor('chat.postEphemeral');
     expect(ephemeral!.body).toMatchObject({ channel: 'C0PENDING', user: 'U0USER' });
-    expect(JSON.stringify(ephemeral!.body.blocks)).toContain(SHARED_CHANNEL_TEXT);
+    expect(JSON.stringify(ephemeral!.body.blocks)).toContain(STRINGS.en.sharedChannel);
     // The channel is now known as shared: /checklist there offers no Share button…
     const ack = (await h.postCommand('rpo', { channel_id: 'C0PENDING' })).json() as Record<string, unknown>;
     expect(buttonsOf(ack).map((button) => button.action_id)).not.toContain('checklist_share');
     // …and a Share click there (an older message's button) is refused.
     await h.click({ action_id: 'checklist_share', value: JSON.stringify({ q: 'rpo', lang: 'en' }) }, { ephemeral: true, channel: 'C0PENDING' });
     const [refused] = await h.fake.waitFor('response_url');
-    expect(refused!.body).toMatchObject({ response_type: 'ephemeral', text: SHARED_CHANNEL_TEXT });
+    expect(refused!.body).toMatchObject({ response_type: 'ephemeral', text: STRINGS.en.sharedChannel });
     expect(await h.bot.idle()).toBe(true);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -109,7 +109,7 @@ describe('one visibility rule for mentions and "Share in channel"', () => {
     const share = buttonsOf(ack).find((button) => button.action_id === 'checklist_share')!;
     await h.click(share, { ephemeral: true, channel: 'G0PRIVATE' });
     const [reply] = await h.fake.waitFor('response_url');
-    expect(reply!.body).toMatchObject({ response_type: 'ephemeral', text: SHARED_NOT_MEMBER_TEXT });
+    expect(reply!.body).toMatchObject({ response_type: 'ephemeral', text: STRINGS.en.sharedNotMember });
     expect(String(reply!.body.text)).toContain('/invite');
     expect(String(reply!.body.text)).not.toContain('scope');
     expect(h.logs.records().find((r) => r.event === 'shared_unknown' && r.channel === 'G0PRIVATE')).toMatchObject({ slackError: 'channel_not_found' });

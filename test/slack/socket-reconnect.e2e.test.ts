@@ -7,6 +7,7 @@ import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { mentionEvent } from '../fakes/slack-requests.js';
 import { FakeSocketModeServer } from '../fakes/socket-mode-server.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 /**
  * Slack's side of Socket Mode goes away for longer than a few retries (the WebSocket is cut and apps.connections.open
@@ -34,7 +35,7 @@ beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   socket = await new FakeSocketModeServer().start();
   fake.socketUrl = socket.url;
-  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-reconnect', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' }, logs.logger, {
+  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-reconnect', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, logs.logger, {
     receiver: { clientPingTimeoutMs: 200, socketRetry: { forever: true, retries: 3, factor: 1, minTimeout: 20, maxTimeout: 20 }, healthGraceMs: 0 },
   });
   await socket.connection();

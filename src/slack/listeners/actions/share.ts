@@ -1,5 +1,6 @@
-import { escapeSlack, truncate } from '../../../answer/slack-text.js';
-import { SHARED_UNKNOWN_TEXT, visibility } from '../../access.js';
+import { escapeSlack, truncate } from '../../../render/slack-text.js';
+import { STRINGS } from '../../../render/strings.js';
+import { visibility } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
@@ -19,14 +20,14 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     return;
   }
   const channel = body.channel?.id;
-  const where = channel ? await visibility(deps, channel, client, body.user.id) : { visible: false as const, notice: SHARED_UNKNOWN_TEXT };
+  const where = channel ? await visibility(deps, channel, client, value.lang, body.user.id) : { visible: false as const, notice: STRINGS[value.lang].sharedUnknown };
   if (!where.visible) {
     await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: where.notice }));
     return;
   }
   const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
   // Cut before escaping (an entity is never cut in half): 300 characters escape to at most 1,500, within Slack's 3,000.
-  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(truncate(value.q, SHARED_QUESTION_CHARS))}”` }] };
+  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[value.lang].sharedBy(body.user.id, escapeSlack(truncate(value.q, SHARED_QUESTION_CHARS))) }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
   await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),

@@ -16,8 +16,8 @@ export function register(app: App, deps: SlackDeps): void {
     if (!firstDeliveryOf(deps.dedupe, event.channel, event.ts)) return; // also delivered as a DM `message`
     if ((body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true) deps.shared.mark(event.channel);
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
-    // Answer and visibility are worked out together: the channel check is one conversations.info call, cached.
-    const [{ message, answer }, where] = await Promise.all([answerForSlack(deps, event.text ?? '', ctx), visibility(deps, event.channel, client, event.user)]);
+    const { message, answer, lang } = await answerForSlack(deps, event.text ?? '', ctx);
+    const where = await visibility(deps, event.channel, client, lang, event.user); // conversations.info, cached
     const thread_ts = event.thread_ts ?? event.ts;
     if (!where.visible && !event.user) return; // nobody to tell privately: posting visibly is not an option
     await deliver(deps, { ...ctx, question: answer.question }, () =>

@@ -1,0 +1,159 @@
+import type { Vocabulary } from '../knowledge/vocabulary.js';
+
+/**
+ * Reading a chat message as a person would before searching it: which of its sentences ask something, what is only
+ * framing ("the customer's CISO is asking whether…", 「お客様から〜とのご質問です」) or context ("client runs night
+ * shifts"), and which capitalised words are names (Acme, Globex). Search then looks at what is asked, so a long
+ * relayed message is judged on its question, not on every word around it.
+ *
+ * Everything here is linear in the message length and works on a bounded prefix: a 40,000-character paste costs
+ * no more than a long question.
+ */
+
+/** Only this much of a message is read: real questions, even relayed ones, stay well under it. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** One sentence or clause of a message. */
+export interface Segment {
+  /** The clause with its framing removed. */
+  text: string;
+  /** It asks something: a question mark, a question word, a request (describe, 教えて), or a framing verb. */
+  asks: boolean;
+  /** It opens with an additive marker ("also", "and", あと, それと): a further question, not a restatement. */
+  additive: boolean;
+}
+
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'no', 'vs', 'etc', 'approx', 'incl', 'esp', 'mr', 'ms', 'dr', 'st', 'inc', 'ltd', 'co']);
+
+/**
+ * Splits a message into sentences: after ? ! 。 ？ ！ (and runs of them), at line breaks, at ". " unless it ends an
+ * abbreviation (e.g., No.) or a number, at ";", at dashes between spaces and after a short preamble ending in a colon;
+ * after a comma when `setsScene` says the clause before only sets the scene (〜とのことで、) or `givesReason` says the
+ * clause after gives a reason (", since…").
+ */
+export function splitSentences(message: string, setsScene: (before: string) => boolean = () => false, givesReason: (after: string) => boolean = () => false): string[] {
+  const text = message.slice(0, MAX_MESSAGE_CHARS);
+  const sentences: string[] = [];
+  let start = 0;
+  const cut = (end: number, next: number): void => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence) sentences.push(sentence);
+    start = next;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ('?？!！。\n;；'.includes(ch)) {
+      let j = i + 1;
+      while (j < text.length && '?？!！。\n;；'.includes(text[j]!)) j++;
+      cut(j, j);
+      i = j - 1;
+    } else if (ch === '.' && /\s/u.test(text[i + 1] ?? ' ')) {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      if (!ABBREVIATIONS.has(word) && !/\d$/u.test(text.slice(start, i))) cut(i + 1, i + 1);
+    } else if ((ch === '—' || ch === '–' || ch === '-') && text[i - 1] === ' ' && text[i + 1] === ' ') {
+      cut(i, i + 1);
+    } else if ((ch === ':' || ch === '：') && /\s/u.test(text[i + 1] ?? ' ') && i - start <= 60) {
+      cut(i, i + 1); // a preamble: "Two things from Acme: …", 「質問です：…」
+    } else if (ch === '、' || ch === ',') {
+      if (setsScene(text.slice(Math.max(start, i - 12), i))) cut(i + 1, i + 1);
+      // ", since they…", ", because…", ", as their…": what follows gives a reason, not a question.
+      else if (givesReason(text.slice(i + 1, i + 12))) cut(i, i + 1);
+    }
+  }
+  cut(text.length, text.length);
+  return sentences;
+}
+
+/**
+ * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", 「RPOとRTO」, 「〜のか、〜のか」. Not や:
+ * 「夜間や休日」 lists examples of one thing.
+ */
+const CONJUNCTION =
+  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+
+/**
+ * Reads messages with the framing patterns of knowledge/vocabulary.yaml (`framing`): which clauses ask, what is only
+ * framing, which clause is a further question. Built once per loaded knowledge version.
+ */
+export class MessageReader {
+  private readonly questionStart: RegExp;
+  private readonly questionEnd: RegExp;
+  private readonly relayed: RegExp;
+  private readonly subjectAsks: RegExp;
+  private readonly relayedStart: RegExp;
+  private readonly relayedEnd: RegExp;
+  private readonly sceneSetting: RegExp;
+  private readonly reason: RegExp;
+  private readonly additive: RegExp;
+
+  constructor(framing: Vocabulary['framing']) {
+    const compile = (source: string): RegExp => new RegExp(source, 'iu');
+    this.questionStart = compile(framing.question_start);
+    this.questionEnd = compile(framing.question_end);
+    this.relayed = compile(framing.relayed);
+    this.subjectAsks = compile(framing.subject_asks);
+    this.relayedStart = compile(framing.relayed_start);
+    this.relayedEnd = compile(framing.relayed_end);
+    this.sceneSetting = compile(framing.scene_setting);
+    this.reason = compile(framing.reason);
+    this.additive = compile(framing.additive);
+  }
+
+  /** Splits a message into clauses, each with its framing removed and whether it asks something. */
+  segments(message: string): Segment[] {
+    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after));
+    return sentences.map((sentence) => {
+      const text = this.stripFraming(sentence);
+      return { text, asks: this.asks(sentence, text !== sentence.trim()), additive: this.additive.test(text) };
+    });
+  }
+
+  /** Removes framing from one clause: "the customer's CISO is asking whether", 「お客様から、」, 「〜とのご質問です」. */
+  stripFraming(clause: string): string {
+    let text = clause.trim();
+    const relayed = this.relayed.exec(text);
+    if (relayed && relayed[0].length < text.length && !this.subjectAsks.test(relayed.groups?.subject ?? '')) text = text.slice(relayed[0].length);
+    text = text.replace(this.relayedStart, '');
+    const stripped = text.replace(this.relayedEnd, '');
+    return (stripped.trim() || text).trim();
+  }
+
+  /** True when a clause asks something: a question mark, a question word or request, or it was framed as a question. */
+  asks(clause: string, framed = false): boolean {
+    const text = clause.trim();
+    return framed || /[?？]$/u.test(text) || this.questionStart.test(text) || this.questionEnd.test(text);
+  }
+
+  /**
+   * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A
+   * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context: "the customer is about to hit
+   * their limit and asks what it is" asks one thing.
+   */
+  conjunctionParts(clause: string): string[] {
+    const parts = clause.split(CONJUNCTION).map((part) => part.trim()).filter(Boolean);
+    if (parts.length < 2 || parts.length > 3) return [clause];
+    const asked = parts.filter((part) => this.asks(part) || part.split(/\s+/u).length <= 3);
+    return asked.length >= 2 ? asked : [clause];
+  }
+}
+
+/**
+ * Capitalised words that are probably names of companies, products or people (Acme, Globex's): capitalised inside a
+ * sentence, or with a possessive anywhere; in Japanese, words addressed with さん/様/社. Acronyms (RPO, SSO) are not
+ * names: they are what people ask about.
+ * The caller keeps only those the index does not know.
+ */
+export function nameCandidates(message: string): string[] {
+  const text = message.slice(0, MAX_MESSAGE_CHARS);
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(^|[.?!。？！]\s*|\s)([A-Z][a-z]+(?:[A-Z][a-z]+)*)(['’]s)?(?=[\s,.?!:;)]|$)/gu)) {
+    const [, before = '', word = '', possessive] = match;
+    const sentenceStart = before === '' || /[.?!。？！]/u.test(before);
+    if (!sentenceStart || possessive) names.add(word);
+  }
+  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田様).
+  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?|[\p{Script=Han}]{2,6})(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))/gu)) {
+    names.add(match[1]!);
+  }
+  return [...names];
+}
