@@ -1,6 +1,6 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import './config/require-node.js';
-import type { Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
 import { loadConfig, loadDotEnv, type Config } from './config/env.js';
@@ -12,7 +12,8 @@ import { isEntryPoint, knowledgeDir } from './config/paths.js';
 import { formatProblem, KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { KnowledgeReloader } from './knowledge/reloader.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { createSlackApp, SlackUnavailableError, verifySlackToken } from './slack/app.js';
+import { createSlackApp, health, HEALTH_PATH, HTTP_LIMITS, type HttpLimits, SlackUnavailableError, SOCKET_HEALTH_GRACE_MS, verifySlackToken, type ReceiverTuning } from './slack/app.js';
+import { ConnectionState } from './slack/connection.js';
 import { AccessPolicy, SharedChannels } from './slack/access.js';
 import { EventDeduper, SharedDeduper, type Deduper } from './slack/dedupe.js';
 import { loadStoreConfig } from './store/config.js';
@@ -23,6 +24,7 @@ import { BatchingRecorder } from './store/recorder.js';
 import { startStoreServices } from './store/services.js';
 import type { Store } from './store/store.js';
 import { InFlight } from './slack/in-flight.js';
+import { ChannelRateLimits } from './slack/rate-limit.js';
 
 /** How long a shutdown waits for requests in flight. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -37,18 +39,35 @@ export interface RunningBot {
   learning: Learning;
   /** Reads back what other processes wrote to the store (approved examples, shared channels); runs every 30 s. */
   syncStore: () => Promise<void>;
-  /** The port listened on in HTTP mode. */
-  port?: number;
+  /** The port listened on: Slack's requests and /healthz in HTTP mode, /healthz in Socket Mode. */
+  port: number;
   stop: (graceMs?: number) => Promise<void>;
   /**
    * Resolves true once no request is being worked on (its reply sent or given up), false if `timeoutMs` passes
    * first. bolt acknowledges before the work starts; this is how a caller knows the work is over.
    */
   idle: (timeoutMs?: number) => Promise<boolean>;
+  /** How many requests and pieces of listener work are under way (HTTP requests count from their first byte). */
+  inFlight: () => number;
 }
 
+
+/** Overrides for tests: shorter waits than production's. */
+export interface StartTuning {
+  receiver?: Omit<ReceiverTuning, 'bodyLimit'>;
+  http?: Partial<HttpLimits>;
+}
+
+const serverOptions = (limits: HttpLimits): ServerOptions => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.requestTimeoutMs,
+  keepAliveTimeout: limits.keepAliveTimeoutMs,
+  connectionsCheckingInterval: limits.checkEveryMs,
+});
+
 /** Starts the bot from the environment. Exits with code 2 and one clear line when configuration or knowledge is bad. */
-export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunningBot> {
+export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Logger, tuning: StartTuning = {}): Promise<RunningBot> {
+  const limits = { ...HTTP_LIMITS, ...tuning.http };
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new StartupError(loaded.error);
   const config = loaded.config;
@@ -118,9 +137,11 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     base,
     logger: log,
     dedupe,
-    access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
+    access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS, homeTeam: identity.teamId }),
     shared,
     inFlight,
+    rateLimits: new ChannelRateLimits(),
+    ...(config.mode === 'socket' ? { connection: new ConnectionState(tuning.receiver?.healthGraceMs ?? SOCKET_HEALTH_GRACE_MS) } : {}),
     // RECORDING=off: nothing people ask is stored (the store still holds approved examples and, with PostgreSQL, dedupe).
     ...(env.RECORDING === 'off' ? {} : { recorder }),
     storeStatus: () => recorder.status(),
@@ -128,23 +149,32 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     pendingKnowledgeError: () => reloader.pendingError,
     ...(model ? { model } : {}),
   };
-  const { app } = createSlackApp(config, deps, identity);
-  let port: number | undefined;
+  const { app } = createSlackApp(config, deps, identity, { ...tuning.receiver, bodyLimit: limits.bodyBytes });
+  let server: Server;
   if (config.mode === 'http') {
-    const server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
-    port = (server.address() as AddressInfo).port;
-    log.info({ event: 'listening', mode: 'http', host: config.HOST, port, sheetVersion: base.knowledge.version }, `listening on http://${config.HOST}:${port}`);
+    server = (await app.start({ port: config.PORT, host: config.HOST }, serverOptions(limits))) as Server;
   } else {
     await app.start();
-    log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
+    // Socket Mode needs no inbound port for Slack; this one serves /healthz (connection state) for HEALTHCHECK.
+    server = createServer(serverOptions(limits), (req, res) => {
+      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === HEALTH_PATH) return health(deps, req, res);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.PORT, config.HOST, resolve));
   }
+  // Every request counts as work from its first byte, so a shutdown drains what it has accepted (see InFlight).
+  server.on('request', (_req, res) => inFlight.trackRequest(res));
+  const port = (server.address() as AddressInfo).port;
+  log.info({ event: 'listening', mode: config.mode, host: config.HOST, port, sheetVersion: base.knowledge.version }, config.mode === 'http' ? `listening on http://${config.HOST}:${port}` : `connected in Socket Mode; health on http://${config.HOST}:${port}${HEALTH_PATH}`);
   reloader.start();
   const services = startStoreServices({ store, recorder, learning, shared, retentionDays: storeConfig.config.retentionDays, logger: log });
 
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.
   const stop = async (graceMs = SHUTDOWN_GRACE_MS): Promise<void> => {
     reloader.stop();
+    // Closing the server refuses new connections; requests already arriving are received, acknowledged and answered.
     const closing = (app.stop() as Promise<unknown>).catch((error: unknown) => log.warn({ err: error }, 'error while closing the Slack connection'));
+    if (config.mode === 'socket') server.close();
     const drained = await inFlight.idle(graceMs);
     if (!drained) log.warn({ event: 'shutdown_timeout', inFlight: inFlight.size, graceMs }, 'stopped with requests still in flight');
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000))]);
@@ -152,7 +182,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await recorder.close();
     await store.close().catch((error: unknown) => log.warn({ err: error }, 'error while closing the database'));
   };
-  return { config, logger: log, base, reloader, store, recorder, learning, syncStore: services.sync, ...(port !== undefined ? { port } : {}), stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs) };
+  return { config, logger: log, base, reloader, store, recorder, learning, syncStore: services.sync, port, stop, idle: (timeoutMs = 5_000) => inFlight.idle(timeoutMs), inFlight: () => inFlight.size };
 }
 
 /** A startup problem the user can fix; printed as one line, without a stack trace. */

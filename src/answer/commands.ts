@@ -1,3 +1,4 @@
+import { charSet, trimEndChars } from '../search/bounded.js';
 import { normalizeText } from '../search/normalize.js';
 
 /**
@@ -18,4 +19,7 @@ const COMMAND_WORDS: ReadonlyMap<string, CommandWord> = new Map([
 ]);
 
 /** The command a whole message is (`list`, `一覧`, `version`, `ヘルプ` …, any case or width), or undefined. */
-export const commandWord = (text: string): CommandWord | undefined => COMMAND_WORDS.get(normalizeText(text).trim().replace(/[?？。.!！]+$/u, ''));
+export const commandWord = (text: string): CommandWord | undefined => COMMAND_WORDS.get(trimEndChars(normalizeText(text).trim(), TRAILING_PUNCTUATION));
+
+// Trimmed by a scan from the end: a regex `[…]+$` is quadratic on a long run of them (see search/bounded.ts).
+const TRAILING_PUNCTUATION = charSet('?？。.!！');

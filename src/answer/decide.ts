@@ -1,6 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js';
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
+import { charSet, questionPrefix, trimEndChars } from '../search/bounded.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { MessageReader, nameCandidates } from './message.js';
@@ -196,7 +197,7 @@ export class Answerer {
   }
 
   answer(question: string): Answer {
-    const text = question.trim();
+    const text = questionPrefix(question).trim(); // bounded: see search/bounded.ts
     if (!text || this.isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
@@ -358,9 +359,11 @@ export class Answerer {
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
   private sectionNamed(text: string): Decision | undefined {
-    return this.sections.get(normalizeText(text).replace(/[\s?？。.!！]+$/u, '').trim());
+    return this.sections.get(trimEndChars(normalizeText(text), SECTION_NAME_TAIL).trim());
   }
 }
+
+const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
 /** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
 const isElliptical = (clause: string, search: SearchOutcome): boolean =>

@@ -7,6 +7,9 @@ const token = (prefix: string, what: string, where: string) =>
     .trim()
     .regex(new RegExp(`^${prefix}-[A-Za-z0-9-]+$`), `must look like ${prefix}-… (${what}; ${where})`);
 
+/** How long one Slack Web API call may take (SLACK_API_TIMEOUT_MS); the WebClient's own default is no limit. */
+export const DEFAULT_SLACK_API_TIMEOUT_MS = 10_000;
+
 const csv = z
   .string()
   .trim()
@@ -31,6 +34,7 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
     ANSWER_CACHE_SIZE: z.coerce.number({ error: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more').default(2000),
+    SLACK_API_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').max(120_000, 'must be at most 120000 ms').default(DEFAULT_SLACK_API_TIMEOUT_MS),
     ALLOWED_TEAM_IDS: csv.optional(),
     ALLOWED_CHANNEL_IDS: csv.optional(),
     /** Slack user IDs allowed /checklist report and the review of learned examples. */

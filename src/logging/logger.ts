@@ -3,20 +3,35 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /**
- * Strings shaped like secrets: Slack bot/user/app tokens, OpenAI-style keys, and `Bearer …` headers. Scrubbed from
- * every log record, wherever they appear (inside messages, error texts, request bodies).
+ * Strings shaped like secrets: Slack bot/user/app tokens, rotating tokens and their refresh tokens (`xoxe.xoxb-…`,
+ * `xoxe-…`), OpenAI-style keys, `Bearer …` headers, and Slack URLs that act as credentials (incoming webhooks,
+ * workflow triggers, response_url: anyone holding one can post). Scrubbed from every log record, wherever they
+ * appear (inside messages, error texts, request bodies).
  */
-const SECRET_PATTERNS = [/\bxox[abposr]-[A-Za-z0-9-]{6,}/g, /\bxapp-[A-Za-z0-9-]{6,}/g, /\bsk-[A-Za-z0-9_-]{12,}/g, /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi];
+const SECRET_PATTERNS = [
+  /\bxoxe[.-][A-Za-z0-9.-]{6,}/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{6,}/g,
+  /\bxapp-[A-Za-z0-9-]{6,}/g,
+  /\bsk-[A-Za-z0-9_-]{12,}/g,
+  /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+  /\b(?:https?:\/\/)?hooks\.slack(?:-gov)?\.com\/[^\s"'<>|]*/gi,
+];
 export const REDACTED = '[redacted]';
+
+/**
+ * Longest string a log record keeps (after scrubbing); the rest is replaced by a note of its length, so a pasted
+ * 1 MB question costs a line, not a megabyte, per record.
+ */
+export const MAX_LOGGED_STRING = 2000;
 
 /** Keys whose values are never logged, at any depth (see scrubValue; cheaper per record than pino's path redaction). */
 const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'clientSecret', 'apiKey', 'authorization', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'OPENAI_API_KEY'];
 
-const MAYBE_SECRET = /xox|xapp|sk-|bearer/i;
+const MAYBE_SECRET = /xox|xapp|sk-|bearer|hooks\.slack/i;
 
 export function scrubSecrets(text: string): string {
-  if (!MAYBE_SECRET.test(text)) return text; // the common case: nothing to look for
-  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, REDACTED), text);
+  const scrubbed = MAYBE_SECRET.test(text) ? SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, REDACTED), text) : text;
+  return scrubbed.length > MAX_LOGGED_STRING ? `${scrubbed.slice(0, MAX_LOGGED_STRING)}…(${scrubbed.length - MAX_LOGGED_STRING} more characters)` : scrubbed;
 }
 
 /**

@@ -60,7 +60,16 @@ export interface ButtonValue {
 export function encodeValue(value: ButtonValue): string {
   const encoded = JSON.stringify(value);
   if (encoded.length <= SLACK_LIMITS.buttonValue || !value.q) return encoded;
-  return JSON.stringify({ ...value, q: truncate(value.q, Math.max(0, value.q.length - (encoded.length - SLACK_LIMITS.buttonValue) - 20)) });
+  // JSON escaping (quotes, backslashes, control characters) can make the value several times longer than the
+  // question: find the longest cut of the question that fits, by bisection.
+  const fits = (length: number) => JSON.stringify({ ...value, q: truncate(value.q!, length) }).length <= SLACK_LIMITS.buttonValue;
+  let [lo, hi] = [0, Math.min(value.q.length, SLACK_LIMITS.buttonValue)];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return JSON.stringify({ ...value, q: truncate(value.q, lo) });
 }
 
 export interface RenderOptions {

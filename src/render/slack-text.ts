@@ -27,10 +27,17 @@ export const SLACK_LIMITS = {
  */
 export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Shortens text to `max` characters (counting code points), ending with an ellipsis when cut. */
+/**
+ * Shortens text to at most `max` UTF-16 units (the stricter way to count Slack's limits), ending with an ellipsis
+ * when cut, never splitting a surrogate pair. `max` of 0 or less gives ''. Linear in `max`, not in the text.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** Removes Slack markup from text the bot received: `<@U123>` mentions and link wrappers, keeping the readable part. */
@@ -39,8 +46,10 @@ export function stripSlackMarkup(text: string): string {
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
     .replace(/<!(?:channel|here|everyone)(?:\|[^>]*)?>/g, ' ')
-    .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
+    // A '<' inside a wrapper ends the candidate: without it, a run of '<' (which Slack never sends unescaped) makes
+    // these patterns scan to the end from every position, quadratic on 40,000 characters.
+    .replace(/<([^<|>]+)\|([^<>]+)>/g, '$2')
+    .replace(/<([^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')

@@ -67,6 +67,8 @@ export interface Strings {
   // Slack Connect and sharing
   sharedChannel: string;
   sharedUnknown: string;
+  /** A private channel the bot is not in: Slack says channel_not_found; the fix is to invite the bot. */
+  sharedNotMember: string;
   sharedBy: (user: string, question: string) => string;
   /** Above a shortcut's answer sent as a DM because Slack refused the private reply in the channel. */
   shortcutInDm: (channel: string) => string;
@@ -159,6 +161,8 @@ export const STRINGS: Record<Language, Strings> = {
     sharedChannel: 'This channel is shared with another organisation, so answers stay private here (only you can see them).',
     sharedUnknown:
       'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.',
+    sharedNotMember:
+      'I am not a member of this channel, so I cannot check whether it is shared with another organisation, and the answer stays private (only you can see it). To share answers here, invite me to the channel (`/invite @checklist`), or use “Copy for customer” to paste it.',
     sharedBy: (user, question) => `Shared by <@${user}>: “${question}”`,
     shortcutInDm: (channel) => `You used “Answer from checklist” in <#${channel}>. I could not reply there (I may not be in that channel), so the answer is here, visible only to you.`,
     feedbackWhy: 'Thanks. What was wrong with this answer?',
@@ -235,6 +239,8 @@ export const STRINGS: Record<Language, Strings> = {
     sharedChannel: 'このチャンネルは社外の組織と共有されているため、回答はあなただけに表示しています。',
     sharedUnknown:
       'このチャンネルが社外の組織と共有されているか確認できなかったため、回答はあなただけに表示したままにしています。「お客様向け文面」から貼り付けるか、Slack 管理者にボットへの channels:read と groups:read スコープの付与を依頼してください。',
+    sharedNotMember:
+      'このチャンネルにボットが参加していないため、社外の組織と共有されているか確認できず、回答はあなただけに表示したままにしています。ここで共有するには、ボットをチャンネルに招待してください（`/invite @checklist`）。または「お客様向け文面」から貼り付けてください。',
     sharedBy: (user, question) => `<@${user}> さんが共有：「${question}」`,
     shortcutInDm: (channel) => `<#${channel}> で「Answer from checklist」が使われましたが、そのチャンネルには返信できなかったため（ボットが参加していない可能性があります）、こちらにお送りします。あなたにだけ表示されています。`,
     feedbackWhy: 'ありがとうございます。この回答のどこに問題がありましたか？',

@@ -1,3 +1,4 @@
+import { charSet, trimEndChars } from './bounded.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -19,10 +20,24 @@ const SINGLE = String.raw`${MARKER}\s*(${NUMBER})\s*(?:番)?`;
 const RANGE = String.raw`${SINGLE}\s*(?:-|~|〜|–|—|to|から)\s*${SINGLE}`;
 const ONE = new RegExp(String.raw`^(?:${RANGE}|${SINGLE})$`, 'u');
 const LEAD = /^(?:show(?: me)?|look ?up|open|get|what(?: is|'s)|tell me about|see)\s+/u;
-const TRAIL = /(?:\s*(?:を見せて|を表示|を教えて(?:ください)?|は\?|について))?[\s?？!！。.、,]*$/u;
+// Trailing punctuation, and one request phrase before it ("29を見せて", "No.5について?", "29は?").
+const TRAILING_PUNCTUATION = charSet('?？!！。.、,', true);
+const TRAILING_PHRASES = ['を見せて', 'を表示', 'を教えてください', 'を教えて', 'について'];
+
+/**
+ * The message without its trailing punctuation and request phrase. A loop from the end, not a regex ending in
+ * `[…]*$`: that is quadratic on a long run of punctuation followed by a letter (see bounded.ts).
+ */
+export function stripReferenceTail(message: string): string {
+  const bare = trimEndChars(message, TRAILING_PUNCTUATION);
+  // "は?" is a phrase only with its question mark, which the punctuation trim has just removed.
+  const asked = bare.length < message.length && message[bare.length] === '?' && bare.endsWith('は') ? 'は' : undefined;
+  const phrase = asked ?? TRAILING_PHRASES.find((candidate) => bare.endsWith(candidate));
+  return phrase ? bare.slice(0, bare.length - phrase.length).trimEnd() : bare;
+}
 
 export function parseItemReference(text: string, knownNumbers: ReadonlySet<number>): ItemReference | null {
-  let message = normalizeText(text).trim().replace(TRAIL, '').replace(LEAD, '').trim();
+  let message = stripReferenceTail(normalizeText(text).trim()).replace(LEAD, '').trim();
   // Slack renders a leading "#29" fine, but people also type "items 29, 30": drop a plural marker before a list.
   message = message.replace(/^(?:items|nos?\.?)\s+(?=\d)/u, '');
   if (!message) return null;

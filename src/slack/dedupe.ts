@@ -87,3 +87,13 @@ export class SharedDeduper implements Deduper {
       .finally(() => clearTimeout(timer));
   }
 }
+
+/**
+ * True the first time a message (channel + ts) reaches a listener that answers it. Slack can deliver one message as
+ * several events with different event IDs: a DM that mentions the bot comes as both `message` (im) and
+ * `app_mention`. Called after a listener's own filters, so an event the listener ignores never hides another.
+ * With replicas the two events may reach different processes, so this asks the same (shared) deduper.
+ */
+export async function firstDeliveryOf(dedupe: Deduper, channel: string, ts: string | undefined): Promise<boolean> {
+  return ts === undefined || !(await dedupe.isDuplicate(`message:${channel}:${ts}`));
+}

@@ -5,8 +5,10 @@ import type { Logger } from '../logging/logger.js';
 import type { AccessPolicy, SharedChannels } from './access.js';
 import type { Proposal } from '../store/records.js';
 import type { Recorder, StoreStatus } from '../store/recorder.js';
+import type { ConnectionState } from './connection.js';
 import type { Deduper } from './dedupe.js';
 import type { InFlight } from './in-flight.js';
+import type { ChannelRateLimits } from './rate-limit.js';
 
 /** What the Slack listeners need; passed in, so tests build the app with real parts and no module mocking. */
 export interface SlackDeps {
@@ -22,6 +24,10 @@ export interface SlackDeps {
   access: AccessPolicy;
   shared: SharedChannels;
   inFlight: InFlight;
+  /** Per-channel waits for Slack's rate limits; without it a 429 fails the delivery at once. */
+  rateLimits?: ChannelRateLimits;
+  /** Socket Mode only: the connection's state, reported by /healthz. */
+  connection?: ConnectionState;
   /** A rejected edit of the knowledge folder still on disk (the previous version serving), for /healthz. */
   pendingKnowledgeError?: () => PendingLoadError | undefined;
   /** Milliseconds clock for latency figures. */

@@ -112,7 +112,8 @@ export async function answerForSlack(deps: SlackDeps, rawText: string, ctx: AskC
       team: ctx.team,
       channel: ctx.channel,
       user: ctx.user,
-      question,
+      question, // cut to MAX_LOGGED_STRING by the logger
+      questionChars: question.length,
       ...summary,
       latencyMs,
       sheetVersion: knowledge.version,
@@ -141,13 +142,13 @@ async function withPatience(deps: SlackDeps, question: string, ctx: AskContext):
 }
 
 /**
- * Delivers a reply; a failure (Slack down, 500, refused connection, retries exhausted) is logged with who asked
- * what, where, and the process goes on to the next question. Rate limits (429) are waited out by the Web API client
- * before this gives up (see WEB_API_RETRY).
+ * Delivers a reply; a failure (Slack down, 500, refused connection, a timeout, retries exhausted) is logged with who
+ * asked what, where, and the process goes on to the next question. A rate limit (429) is waited out for this
+ * channel only (see ChannelRateLimits) before this gives up.
  */
 export async function deliver(deps: SlackDeps, ctx: AskContext & { question?: string }, send: () => Promise<unknown>): Promise<boolean> {
   try {
-    await send();
+    await (deps.rateLimits ? deps.rateLimits.send(ctx.channel, send) : send());
     return true;
   } catch (error) {
     const e = error as { code?: string; data?: { error?: string }; message?: string };

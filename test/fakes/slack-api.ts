@@ -19,6 +19,8 @@ export interface Fault {
   body?: Record<string, unknown>;
   /** How many calls it applies to. Default 1. */
   times?: number;
+  /** Only calls to this channel (Slack's rate limits are per channel); default every call of the method. */
+  channel?: string;
 }
 
 /**
@@ -28,6 +30,10 @@ export interface Fault {
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  /** Calls whose answer has been sent back in full (a delayed call is in `calls` at once, here only when answered). */
+  readonly answered: RecordedCall[] = [];
+  /** Messages refused as Slack would refuse them (`invalid_blocks`, `msg_too_long`), with the reasons. */
+  readonly rejected: Array<RecordedCall & { problems: string[] }> = [];
   private server?: Server;
   private readonly faults = new Map<string, Fault[]>();
   private waiters: Array<() => void> = [];
@@ -40,6 +46,10 @@ export class FakeSlackApi {
   private ts = 1_700_000_000;
   /** Channels `conversations.info` reports as shared with another organisation (Slack Connect). */
   readonly sharedChannels = new Set<string>();
+  /** Channels with a Slack Connect invitation pending (`is_pending_ext_shared`). */
+  readonly pendingSharedChannels = new Set<string>();
+  /** Private channels the bot is not a member of: `conversations.info` answers `channel_not_found`. */
+  readonly hiddenChannels = new Set<string>();
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
   baseUrl = '';
@@ -71,6 +81,11 @@ export class FakeSlackApi {
     this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
   }
 
+  /** Ends the scripted failures of a method (an outage that lasts until the test says so). */
+  clearFaults(method: string): void {
+    this.faults.delete(method);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -96,15 +111,19 @@ export class FakeSlackApi {
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '', this.parseBlocks);
     const call = { method, body, headers: req.headers, at: Date.now() };
-    if (this.record) this.calls.push(call);
+    if (this.record) {
+      this.calls.push(call);
+      res.once('finish', () => this.answered.push(call));
+    }
     this.onCall?.(call);
     for (const wake of this.waiters.splice(0)) wake();
 
     const queue = this.faults.get(method);
-    const fault = queue?.[0];
+    const at = queue?.findIndex((candidate) => candidate.channel === undefined || candidate.channel === body.channel) ?? -1;
+    const fault = at >= 0 ? queue![at] : undefined;
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      if (fault.times <= 0) queue.shift();
+      if (fault.times <= 0) queue!.splice(at, 1);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.status === 0) {
         req.socket.destroy();
@@ -118,6 +137,16 @@ export class FakeSlackApi {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}) });
       res.end(JSON.stringify(fault.body ?? { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
+    }
+    if (this.parseBlocks && MESSAGE_METHODS.has(method)) {
+      const problems = blockKitProblems(body);
+      if (problems.length > 0) {
+        this.rejected.push({ ...call, problems });
+        // Slack answers a Web API call with ok:false; a response_url post with HTTP 400.
+        res.writeHead(method === 'response_url' ? 400 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: problems[0]!.startsWith('text') ? 'msg_too_long' : 'invalid_blocks', errors: problems }));
+        return;
+      }
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(this.answer(method, body)));
@@ -155,7 +184,8 @@ export class FakeSlackApi {
         return { ok: true, channel: body.channel, ts: `${++this.ts}.000100`, message: { text: body.text } };
       case 'conversations.info': {
         const id = String(body.channel);
-        return { ok: true, channel: { id, is_channel: true, is_ext_shared: this.sharedChannels.has(id), is_pending_ext_shared: false } };
+        if (this.hiddenChannels.has(id)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, is_channel: true, is_ext_shared: this.sharedChannels.has(id), is_pending_ext_shared: this.pendingSharedChannels.has(id) } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.ts}.000200` };
@@ -184,4 +214,66 @@ function parseBody(raw: string, contentType: string, parseBlocks: boolean): Reco
     body[key] = parseBlocks && json ? JSON.parse(value) : value;
   }
   return body;
+}
+
+/** Methods that post a message, whose blocks Slack validates. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response_url']);
+
+/** Slack's limits on a message (Block Kit reference; `invalid_blocks` when one is broken). */
+export const SLACK_MESSAGE_LIMITS = { text: 40_000, blocks: 50, sectionText: 3000, contextElements: 10, contextText: 3000, actionsElements: 25, buttonText: 75, buttonValue: 2000, actionId: 255, headerText: 150 } as const;
+
+/**
+ * Why Slack would refuse this message (chat.postMessage, chat.postEphemeral, a response_url post, a slash command's
+ * acknowledgement), or [] when it would take it. Lengths are counted in UTF-16 units, the stricter count.
+ */
+export function blockKitProblems(message: Record<string, unknown>): string[] {
+  const L = SLACK_MESSAGE_LIMITS;
+  const problems: string[] = [];
+  const tooLong = (where: string, text: unknown, max: number) => {
+    if (typeof text !== 'string') problems.push(`${where}: not a string`);
+    else if (text.length > max) problems.push(`${where}: ${text.length} characters (limit ${max})`);
+  };
+  if (message.text !== undefined) tooLong('text', message.text, L.text);
+  let blocks = message.blocks;
+  if (blocks === undefined) return problems;
+  if (typeof blocks === 'string') blocks = JSON.parse(blocks) as unknown;
+  if (!Array.isArray(blocks)) return [...problems, 'blocks: not an array'];
+  if (blocks.length > L.blocks) problems.push(`blocks: ${blocks.length} (limit ${L.blocks})`);
+  blocks.forEach((block: Record<string, unknown>, i) => {
+    const where = `blocks[${i}] (${String(block.type)})`;
+    const text = block.text as { text?: unknown } | undefined;
+    switch (block.type) {
+      case 'section':
+        tooLong(`${where}.text`, text?.text, L.sectionText);
+        break;
+      case 'header':
+        tooLong(`${where}.text`, text?.text, L.headerText);
+        break;
+      case 'context': {
+        const elements = (block.elements as Array<{ text?: unknown }> | undefined) ?? [];
+        if (elements.length === 0 || elements.length > L.contextElements) problems.push(`${where}.elements: ${elements.length} (1 to ${L.contextElements})`);
+        elements.forEach((element, j) => tooLong(`${where}.elements[${j}].text`, element.text, L.contextText));
+        break;
+      }
+      case 'actions': {
+        const elements = (block.elements as Array<Record<string, unknown>> | undefined) ?? [];
+        if (elements.length === 0 || elements.length > L.actionsElements) problems.push(`${where}.elements: ${elements.length} (1 to ${L.actionsElements})`);
+        const ids = new Set<unknown>();
+        elements.forEach((element, j) => {
+          if (ids.has(element.action_id)) problems.push(`${where}.elements[${j}].action_id: repeated`);
+          ids.add(element.action_id);
+          tooLong(`${where}.elements[${j}].action_id`, element.action_id, L.actionId);
+          if (element.type !== 'button') return;
+          tooLong(`${where}.elements[${j}].text`, (element.text as { text?: unknown } | undefined)?.text, L.buttonText);
+          if (element.value !== undefined) tooLong(`${where}.elements[${j}].value`, element.value, L.buttonValue);
+        });
+        break;
+      }
+      case 'divider':
+        break;
+      default:
+        problems.push(`${where}: a block type this bot does not send`);
+    }
+  });
+  return problems;
 }

@@ -10,6 +10,8 @@ export class FakeSocketModeServer {
   private server?: WebSocketServer;
   private socket?: WebSocket;
   private connected?: Promise<WebSocket>;
+  /** How many times the app has connected (a reconnection adds one). */
+  connections = 0;
   url = '';
 
   async start(): Promise<this> {
@@ -19,6 +21,7 @@ export class FakeSocketModeServer {
     this.connected = new Promise((resolve) => {
       this.server!.on('connection', (socket) => {
         this.socket = socket;
+        this.connections++;
         socket.on('message', (data) => this.acks.push(JSON.parse(String(data))));
         socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0001' } }));
         resolve(socket);
@@ -30,6 +33,20 @@ export class FakeSocketModeServer {
   /** Resolves once the app has connected. */
   async connection(): Promise<WebSocket> {
     return this.connected!;
+  }
+
+  /** Resolves once the app has connected `count` times in all (or rejects after `timeoutMs`). */
+  async waitForConnections(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.connections < count) {
+      if (Date.now() > deadline) throw new Error(`the app connected ${this.connections} time(s), not ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Slack's side goes away: every open connection is cut (the app must reconnect through apps.connections.open). */
+  dropConnections(): void {
+    for (const client of this.server?.clients ?? []) client.terminate();
   }
 
   send(envelope: { envelope_id: string; type: string; payload: unknown; accepts_response_payload: boolean }): void {

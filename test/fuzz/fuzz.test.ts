@@ -5,8 +5,10 @@ import { languageOf } from '../../src/answer/language.js';
 import { renderAnswerBlocks } from '../../src/render/blocks.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { stripSlackMarkup } from '../../src/render/slack-text.js';
+import { MAX_QUESTION_CHARS } from '../../src/search/bounded.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 import { fuzzInput, prng } from './inputs.js';
+import { MeasuredIndex } from './measured-index.js';
 
 // FUZZ_COUNT raises the number for a longer local run (FUZZ_COUNT=100000 npx vitest run test/fuzz); CI runs 5,000:
 // 500 of each kind of input, twenty of them 40,000 characters long.
@@ -15,7 +17,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20221601);
 const LIVE_MENTION = /<!channel>|<!here>|<!everyone>|<@[UW][A-Z0-9]+|<!subteam\^/;
 
 const knowledge = fixtureKnowledge();
-const answerer = new Answerer(knowledge);
+const index = new MeasuredIndex(knowledge);
+const answerer = new Answerer(knowledge, {}, index);
 
 /** Every string a person sees in a message: the text fallback and block texts (button values are data, not shown). */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -28,7 +31,7 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 describe(`fuzz: ${COUNT} generated inputs through the answer core and the Slack renderer (seed ${SEED})`, () => {
-  it('never crashes, always answers within Slack limits, and never echoes a live mention', () => {
+  it('never crashes, always answers within Slack limits, reads a bounded prefix, and never echoes a live mention', () => {
     const random = prng(SEED);
     const statuses = new Map<string, number>();
     for (let i = 0; i < COUNT; i++) {
@@ -61,5 +64,8 @@ describe(`fuzz: ${COUNT} generated inputs through the answer core and the Slack 
     }
     // The run exercised every kind of answer.
     expect([...statuses.keys()].sort()).toEqual(['answered', 'close', 'help', 'no_match']);
+    // Work is bounded: 40,000-character inputs (punctuation runs, repeated separators) were searched on a prefix.
+    // Clauses of the prefix searched together are joined with separators, so a search may see a little more.
+    expect(index.longest).toBeLessThanOrEqual(2 * MAX_QUESTION_CHARS);
   }, 120_000);
 });

@@ -27,6 +27,25 @@ function randomCodePoint(random: () => number): string {
   return cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp); // lone surrogates too
 }
 
+/** Slack's longest message. */
+export const LONG = 40_000;
+const PUNCTUATION = ['。', '？', '?', '.', '!', '！', '、', ',', '…', '・', '-', '~', '〜', '#', '<', '>', '&', '|', '*', '_', '`', ' '];
+const SEPARATORS = [', ', '、', ' , ', '; ', ' / ', ' and ', ' & ', '・', '29, ', 'No.', '28-', '\n', ' to ', 'から'];
+const ENDINGS = ['x', '', '29', 'を見せて', 'は?', ' help', 'データ管理', '?'];
+
+/** One punctuation mark repeated to Slack's limit, ending in a letter or a phrase (or nothing). */
+export function punctuationRun(random: () => number): string {
+  const ending = pick(random, ENDINGS);
+  return pick(random, PUNCTUATION).repeat(LONG - ending.length) + ending;
+}
+
+/** One list separator (or a reference fragment) repeated to Slack's limit, then an ending. */
+export function separatorRun(random: () => number): string {
+  const separator = pick(random, SEPARATORS);
+  const ending = pick(random, ENDINGS);
+  return separator.repeat(Math.floor((LONG - ending.length) / separator.length)) + ending;
+}
+
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** The i-th input of a run: every tenth kind of input comes up in turn, with random content. */
@@ -37,9 +56,13 @@ export function fuzzInput(random: () => number, i: number): string {
     case 1:
       return Array.from({ length: 1 + Math.floor(random() * 20) }, () => pick(random, CONTROL) + pick(random, WORDS)).join('');
     case 2:
-      // A 40,000-character text (Slack's limit), one in 250 inputs: twenty in a default run (each costs as much as
-      // twenty or so short inputs); FUZZ_COUNT raises the number of both for a longer local run.
-      return i % 250 === 2 ? Array.from({ length: 40_000 }, () => randomCodePoint(random)).join('').slice(0, 40_000) : pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
+      // 40,000-character texts (Slack's limit), three in 250 inputs: random characters (twenty in a default run; each
+      // costs as much as twenty or so short inputs), one punctuation mark repeated, one separator repeated. Runs of
+      // punctuation are what backtracking regexes go quadratic on. FUZZ_COUNT raises the number for a longer run.
+      if (i % 250 === 2) return Array.from({ length: LONG }, () => randomCodePoint(random)).join('').slice(0, LONG);
+      if (i % 250 === 12) return punctuationRun(random);
+      if (i % 250 === 22) return separatorRun(random);
+      return pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
     case 3:
       return Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(random, EMOJI)).join('');
     case 4:

@@ -65,7 +65,8 @@ describe('the bot in Socket Mode', () => {
   });
 
   it('ignores a duplicate delivery of the same event (Socket Mode duplicates happen too)', async () => {
-    const event = mentionEvent('backup generations');
+    // Another channel than C0CHAN: the shortcut above showed C0CHAN is shared, where answers are private.
+    const event = mentionEvent('backup generations', { channel: 'C0PLAIN' });
     const payload = { token: 'legacy', team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: 'EvSOCKETDUP', event_time: 1, event };
     const before = fake.callsTo('chat.postMessage').length;
     socket.send({ envelope_id: 'env-3', type: 'events_api', accepts_response_payload: false, payload });

@@ -1,9 +1,13 @@
 import { citedItems } from '../../../answer/decide.js';
-import { escapeSlack } from '../../../render/slack-text.js';
+import { escapeSlack, truncate } from '../../../render/slack-text.js';
 import { STRINGS } from '../../../render/strings.js';
+import { visibility } from '../../access.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
+
+/** How much of the question the "Shared by" line quotes. */
+const SHARED_QUESTION_CHARS = 300;
 
 /**
  * "Share in channel" under an ephemeral /checklist answer: posts the same answer visibly and removes the private
@@ -17,14 +21,14 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
     return;
   }
   const channel = body.channel?.id;
-  const shared = channel ? await deps.shared.isShared(channel, client) : 'unknown';
-  if (shared !== false) {
-    if (shared === 'unknown') deps.logger.warn({ event: 'shared_unknown', channel, user: body.user.id }, 'could not check whether the channel is shared with another organisation (conversations.info); kept the answer private');
-    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? STRINGS[value.lang].sharedChannel : STRINGS[value.lang].sharedUnknown }));
+  const where = channel ? await visibility(deps, channel, client, value.lang, body.user.id) : { visible: false as const, notice: STRINGS[value.lang].sharedUnknown };
+  if (!where.visible) {
+    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: where.notice }));
     return;
   }
   const { message, answer } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
-  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[value.lang].sharedBy(body.user.id, escapeSlack(value.q)) }] };
+  // Cut before escaping (an entity is never cut in half): 300 characters escape to at most 1,500, within Slack's 3,000.
+  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[value.lang].sharedBy(body.user.id, escapeSlack(truncate(value.q, SHARED_QUESTION_CHARS))) }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
   const posted = await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),

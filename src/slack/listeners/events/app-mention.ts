@@ -1,25 +1,29 @@
 import type { App } from '@slack/bolt';
-import { STRINGS } from '../../../render/strings.js';
+import { visibility } from '../../access.js';
+import { firstDeliveryOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
 /**
  * `@bot what's our RPO?` in a channel: the answer goes in the thread of the mention. In a channel shared with
- * another organisation (Slack Connect) it goes only to the asker, so customers in the channel never see it.
+ * another organisation (Slack Connect, an invitation pending included), or one the bot cannot check, it goes only to
+ * the asker, so customers in the channel never see it: the same rule as "Share in channel" (see `visibility`).
  */
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, body }) => {
     if ('bot_id' in event && event.bot_id) return; // another bot mentioning us: never start a bot-to-bot exchange
     if ('subtype' in event && event.subtype) return; // edits and other changes are not new questions
-    const shared = (body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true;
-    if (shared) deps.shared.mark(event.channel);
+    if (!(await firstDeliveryOf(deps.dedupe, event.channel, event.ts))) return; // also delivered as a DM `message`
+    if ((body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true) deps.shared.mark(event.channel);
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
     const { message, answer, lang } = await answerForSlack(deps, event.text ?? '', ctx);
+    const where = await visibility(deps, event.channel, client, lang, event.user); // conversations.info, cached
     const thread_ts = event.thread_ts ?? event.ts;
+    if (!where.visible && !event.user) return; // nobody to tell privately: posting visibly is not an option
     await deliver(deps, { ...ctx, question: answer.question }, () =>
-      shared && event.user
-        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[lang].sharedChannel }] }]) })
-        : client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) }),
+      where.visible
+        ? client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) })
+        : client.chat.postEphemeral({ channel: event.channel, user: event.user!, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: where.notice }] }]) }),
     );
   });
 }

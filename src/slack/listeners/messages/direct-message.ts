@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { firstDeliveryOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
 
@@ -8,6 +9,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im') return; // channel messages are answered only when the bot is mentioned
     if (message.subtype !== undefined) return; // edits, deletions, joins, bot messages
     if ('bot_id' in message && message.bot_id) return;
+    if (!(await firstDeliveryOf(deps.dedupe, message.channel, message.ts))) return; // also delivered as an `app_mention`
     const ctx = { source: 'dm', team: body.team_id, channel: message.channel, user: message.user } as const;
     const { message: reply, answer } = await answerForSlack(deps, message.text ?? '', ctx);
     await deliver(deps, { ...ctx, question: answer.question }, () =>
