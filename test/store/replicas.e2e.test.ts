@@ -3,7 +3,7 @@ import { runReport } from '../../src/cli/report.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
-import { buttonClickBody, commandBody, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
 import { MAINTAINERS_ONLY_TEXT } from '../../src/slack/listeners/actions/learn.js';
 import { engineSkip, freshPostgresDatabase } from './engines.js';
 import { TcpProxy } from './tcp-proxy.js';
@@ -71,6 +71,18 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
       await allIdle();
       expect(fake.callsTo('chat.postMessage').length - before, `event ${eventId}`).toBe(1);
     }
+  });
+
+  it('answers a DM that mentions the bot once when its two events reach different replicas', async () => {
+    const dm = directMessageEvent("<@UBOT> what's our RTO?");
+    const mentionInDm = { ...mentionEvent("what's our RTO?"), channel: dm.channel, ts: dm.ts, event_ts: dm.ts };
+    const before = fake.callsTo('chat.postMessage').length;
+    await Promise.all([
+      signedPost(url(bots[0]!), eventEnvelope(dm).body, { secret: SECRET, contentType: 'application/json' }),
+      signedPost(url(bots[1]!), eventEnvelope(mentionInDm).body, { secret: SECRET, contentType: 'application/json' }),
+    ]);
+    await allIdle();
+    expect(fake.callsTo('chat.postMessage').length - before).toBe(1);
   });
 
   it('lists a no-match question asked on either replica in npm run report -- --json, near-duplicates counted together', async () => {
