@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import '../config/require-node.js';
 import { parseArgs } from 'node:util';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
 import { loadDotEnv } from '../config/env.js';
