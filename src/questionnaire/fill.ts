@@ -43,7 +43,7 @@ export async function fillQuestionnaire(input: QuestionnaireInput, base: Knowled
   if (input.bytes.byteLength > LIMITS.maxBytes) throw REFUSAL.tooLarge(input.bytes.byteLength);
   const format = formatOf(input.name, input.bytes);
   if (format === 'xlsx' || format === 'xlsm') return fillWorkbook(input.bytes, format, base, knowledge, lang, options);
-  if (format === 'csv') return fillCsv(input.bytes, base, knowledge, lang, options);
+  if (format === 'csv') return fillCsv(input.bytes, /\.tsv$/i.test(input.name) ? '\t' : undefined, base, knowledge, lang, options);
   if (format === 'text') return fillText(decodeText(input.bytes).text, base, knowledge, lang, options);
   throw REFUSAL.unsupported(input.name);
 }
@@ -129,8 +129,8 @@ function yesNoValue(row: FilledRow, table: Table, column: number): string | unde
   return answer === '有' ? options.yes : answer === '無' ? options.no : undefined;
 }
 
-async function fillCsv(bytes: Uint8Array, base: KnowledgeBase, knowledge: Knowledge, lang: FillLanguage, options: FillOptions): Promise<FillResult> {
-  const { rows: cells, lines } = parseDelimited(decodeText(bytes).text);
+async function fillCsv(bytes: Uint8Array, delimiter: '\t' | undefined, base: KnowledgeBase, knowledge: Knowledge, lang: FillLanguage, options: FillOptions): Promise<FillResult> {
+  const { rows: cells, lines } = parseDelimited(decodeText(bytes).text, delimiter);
   const table = tableFromRows(cells);
   const layout = detectLayout(table, options.overrides ?? {});
   if (!layout) throw REFUSAL.noQuestionColumn('the file');

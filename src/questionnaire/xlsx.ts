@@ -212,6 +212,9 @@ export interface CellWrite {
   styleFrom?: number;
 }
 
+/** Whole numbers (an item No.) are written as numbers, so Excel does not flag "number stored as text". */
+const NUMBER = /^\d{1,9}$/;
+
 /**
  * Adds cells to a sheet's XML. A cell that already has a value is never replaced; an existing empty cell (one that
  * only carries a style, such as a drop-down cell) gets the value and keeps its style. Only the rows written to,
@@ -280,6 +283,7 @@ export function patchSheetXml(xml: string, writes: Map<number, CellWrite[]>, wid
 }
 
 function newCell(prefix: string, row: number, write: CellWrite, style: string | undefined): string {
+  if (NUMBER.test(write.text)) return `<${prefix}c r="${columnLetters(write.column)}${row}"${style ? ` s="${style}"` : ''}><${prefix}v>${write.text}</${prefix}v></${prefix}c>`;
   return `<${prefix}c r="${columnLetters(write.column)}${row}"${style ? ` s="${style}"` : ''} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${encodeXml(write.text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
