@@ -4,12 +4,14 @@ import * as buttons from './actions/index.js';
 import * as checklistCommand from './commands/checklist.js';
 import * as appMention from './events/app-mention.js';
 import * as directMessage from './messages/direct-message.js';
+import * as fileShare from './messages/file-share.js';
+import * as pastedList from './messages/pasted-list.js';
 
 /**
  * Every listener of the bot, one per file (the buttons share one registration that routes to a handler per file; see
  * actions/index.ts). manifest.yml declares the same events, command and interactivity.
  */
-export const LISTENERS = { appMention, directMessage, checklistCommand, buttons } as const;
+export const LISTENERS = { appMention, directMessage, pastedList, fileShare, checklistCommand, buttons } as const;
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   for (const listener of Object.values(LISTENERS)) listener.register(app, deps);
