@@ -75,7 +75,7 @@ function decisionFrom(chosen: number[], hits: Hit[]): Decision {
   }
   const [first, ...rest] = chosen.map((no) => byNo.get(no)!);
   const seeAlso: KnowledgeItem[] = rest.slice(0, 2).map((hit) => hit.item);
-  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered };
+  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered, unlisted: [] };
 }
 
 /** Runs `task` with an AbortSignal that fires after `ms`; rejects with a timeout ModelError then, whatever the task does. */

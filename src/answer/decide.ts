@@ -4,6 +4,7 @@ import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js'
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
 import { processTerm, tokenize } from '../search/tokenize.js';
+import { conjunctionParts, nameCandidates, segmentMessage } from './message.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -46,6 +47,16 @@ export interface DecisionOptions {
   maxSeeAlso: number;
   /** How many suggestions a `no_match` carries at most. Default 3. */
   maxSuggestions: number;
+  /** How many questions of one message are answered at most. Default 3. */
+  maxParts: number;
+  /**
+   * A message becomes a multi-part answer only when every part is answered this well on its own: the IDF-weighted
+   * share of the part's words its item matched. Stricter than `minCoverage`, since a spurious split ("removable and
+   * secondary media") must not turn one question into two answers. Default 0.5.
+   */
+  multiPartCoverage: number;
+  /** A clause whose best item matches this share of its words is one question, even if it says "X and Y". Default 0.8. */
+  wholeClauseCoverage: number;
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
@@ -57,6 +68,9 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
+  maxParts: 3,
+  multiPartCoverage: 0.5,
+  wholeClauseCoverage: 0.8,
 };
 
 export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item' | 'model_declined';
@@ -65,15 +79,57 @@ export type Decision =
   | { kind: 'help' }
   | { kind: 'lookup'; items: KnowledgeItem[]; truncated: number }
   | { kind: 'section'; title: string; items: KnowledgeItem[] }
-  | { kind: 'answered'; item: KnowledgeItem; score: number; seeAlso: KnowledgeItem[]; close: boolean; hits: Hit[] }
-  | {
-      kind: 'no_match';
-      reason: NoMatchReason;
-      /** The gap topic, or the item numbers that do not exist. */
-      detail?: string;
-      suggestions: KnowledgeItem[];
-      hits: Hit[];
-    };
+  | AnsweredDecision
+  | NoMatchDecision
+  | { kind: 'multi'; parts: QuestionPart[] };
+
+export interface AnsweredDecision {
+  kind: 'answered';
+  item: KnowledgeItem;
+  score: number;
+  seeAlso: KnowledgeItem[];
+  close: boolean;
+  hits: Hit[];
+  /**
+   * Specific things the question names (a standard, certification, version, figure or vendor: "ISO 27001", "TLS 1.3",
+   * "99.99%") that the cited item's answer does not state. The reply says so first, so nobody reads the item's answer
+   * as a "yes" to them.
+   */
+  unlisted: string[];
+}
+
+export interface NoMatchDecision {
+  kind: 'no_match';
+  reason: NoMatchReason;
+  /** The gap topic, or the item numbers that do not exist. */
+  detail?: string;
+  suggestions: KnowledgeItem[];
+  hits: Hit[];
+}
+
+/** One question of a message that asks several ("what's our RPO and RTO?"), with its own decision. */
+export interface QuestionPart {
+  question: string;
+  decision: AnsweredDecision | NoMatchDecision;
+}
+
+/** The items a reply answers with, best first: several for a multi-part question, none for help and not covered. */
+export function citedItems(decision: Decision): KnowledgeItem[] {
+  switch (decision.kind) {
+    case 'lookup':
+    case 'section':
+      return decision.items;
+    case 'answered':
+      // A picker (close) answers with no item: it asks the person which one they meant.
+      return decision.close ? [] : [decision.item];
+    case 'multi': {
+      const items = decision.parts.flatMap((part) => citedItems(part.decision));
+      return items.filter((item, i) => items.indexOf(item) === i);
+    }
+    default:
+      return [];
+  }
+}
 
 export interface Answer {
   question: string;
@@ -144,15 +200,74 @@ export class Answerer {
     }
     const section = this.sectionNamed(text);
     if (section) return { question, decision: section };
-
-    const search = this.index.search(text);
-    return { question, decision: this.decide(text, search), search };
+    return this.answerMessage(question, text);
   }
 
-  private decide(text: string, search: SearchOutcome): Decision {
+  /**
+   * A free-text message: read as a person would (see message.ts). Each clause that asks something is decided on its
+   * own, without the framing and context around it, and so is each side of "X and Y" within a clause. Clauses that
+   * confidently cite different items make a multi-part answer; one confident clause is the answer; when no clause is
+   * confident on its own, the asking clauses together (then the whole message) are decided as one question.
+   */
+  private answerMessage(question: string, text: string): Answer {
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word));
+    const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
+    const segments = segmentMessage(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
+    const asking = segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments;
+
+    const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
+    for (const segment of asking) {
+      const search = this.index.search(segment.text);
+      const decision = this.decide(segment.text, search);
+      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
+        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+        continue;
+      }
+      const sides = conjunctionParts(segment.text);
+      // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
+      if (sides.length === 1 || (decision.kind === 'answered' && !decision.close && coverage(decision, search) >= this.options.wholeClauseCoverage)) {
+        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+        continue;
+      }
+      for (const [i, side] of sides.entries()) {
+        // "…and how fast?": a side that is only a question word asks about the side before it.
+        const asked = i > 0 && isElliptical(side, this.index.search(side)) ? `${sides[i - 1]} ${side}` : side;
+        const sideSearch = this.index.search(asked);
+        parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+      }
+    }
+    const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
+    const distinct = confident.filter((part, i) => confident.findIndex((other) => citedNo(other.decision) === citedNo(part.decision)) === i);
+    // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
+    // questions of the message when there are any.
+    const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
+    // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
+    // splitting one message must each fit their item well.
+    const strong = distinct.length >= 2 ? distinct.filter((part) => part.additive || coverage(part.decision, part.search) >= this.options.multiPartCoverage) : distinct;
+    if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
+      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+      const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
+      return { question, decision: multi, search: distinct[0]!.search };
+    }
+    if (gaps.length > 0) return { question, decision: gaps[0]!.decision, search: gaps[0]!.search };
+    if (distinct.length === 1 && parts.length > 1) return { question, decision: distinct[0]!.decision, search: distinct[0]!.search };
+
+    const whole = asking.length === segments.length ? [asking] : [asking, segments];
+    let fallback: Answer | undefined;
+    for (const clauses of whole) {
+      const joined = clauses.map((segment) => segment.text).join(' ');
+      const search = this.index.search(joined);
+      const decision = this.decide(joined, search);
+      fallback ??= { question, decision, search };
+      if (decision.kind === 'answered') return { question, decision, search };
+    }
+    return fallback!;
+  }
+
+  private decide(text: string, search: SearchOutcome, knownGap = this.gaps.find(text)): AnsweredDecision | NoMatchDecision {
     const { hits, terms, weights, totalWeight } = search;
     const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
-    const noMatch = (reason: NoMatchReason, detail?: string): Decision => ({
+    const noMatch = (reason: NoMatchReason, detail?: string): NoMatchDecision => ({
       kind: 'no_match',
       reason,
       ...(detail ? { detail } : {}),
@@ -160,13 +275,13 @@ export class Answerer {
       hits,
     });
     if (terms.length === 0) return noMatch('no_content');
-    const gap = this.gaps.find(text);
-    if (gap) return noMatch('known_gap', gap);
+    if (knownGap) return noMatch('known_gap', knownGap);
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
 
     const covered = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-    if (terms.length <= this.options.shortQuestionTerms && search.knownTerms.length < terms.length) return noMatch('low_coverage');
+    const topical = terms.length - search.everydayTerms.length;
+    if (topical <= this.options.shortQuestionTerms && search.knownTerms.length < topical) return noMatch('low_coverage');
     if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
 
     const seeAlso = hits
@@ -175,8 +290,11 @@ export class Answerer {
       .slice(0, this.options.maxSeeAlso)
       .map((hit) => hit.item);
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
-    const close = second !== undefined && (vague || second.score >= top.score * this.options.closeRatio);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits };
+    // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
+    // incidents and for general questions): then either citation is right, and the other is shown as "see also".
+    const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
+    const close = second !== undefined && (vague || rival);
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
   }
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
@@ -193,3 +311,19 @@ function isMetaMessage(text: string): boolean {
   const content = tokens.filter((token) => processTerm(token) !== null);
   return content.length > 0 && content.every((token) => META_WORDS.has(token));
 }
+
+/** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */
+const isElliptical = (clause: string, search: SearchOutcome): boolean =>
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 1;
+
+/** The IDF-weighted share of the question's words that the cited item matched. */
+function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
+  if (decision.kind !== 'answered' || search.totalWeight === 0) return 0;
+  const hit = search.hits.find((h) => h.item === decision.item);
+  return (hit?.matchedTerms ?? []).reduce((sum, term) => sum + (search.weights.get(term) ?? 0), 0) / search.totalWeight;
+}
+
+const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
+
+/** Matches the given names as whole words, possessive or not. */
+const namePattern = (names: string[]): RegExp => new RegExp(`\\b(?:${names.join('|')})(?:['’]s)?\\b`, 'gu');

@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import type { Answer, Decision } from './decide.js';
+import { citedItems, type AnsweredDecision, type Answer, type NoMatchDecision } from './decide.js';
 import type { Language } from './language.js';
-import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote } from './render-text.js';
+import { answerLabel, answerText, citation, customerSentence, HELP_TEXT, itemName, noMatchHeadline, notDisclosedNote, partHeading, pasteLine, phrasingLabel, renderAnswerText, sourceLine, truncatedNote, unlistedNote } from './render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from './slack-text.js';
 
 /**
@@ -111,6 +111,22 @@ export function itemBlocks(item: KnowledgeItem, lang: Language, knowledge: Knowl
   return blocks;
 }
 
+/** An answer to one question: the item (or a picker when two fit about equally), or "not covered" with the nearest items. */
+function singleDecisionBlocks(decision: AnsweredDecision | NoMatchDecision, knowledge: Knowledge, lang: Language): Block[] {
+  const t = T[lang];
+  if (decision.kind === 'no_match') {
+    const blocks = [section(escapeSlack(noMatchHeadline(decision, knowledge, lang)))];
+    if (decision.suggestions.length > 0) blocks.push(context(t.nearest), actions(decision.suggestions.map((item) => showButton(item, lang))));
+    return blocks;
+  }
+  if (decision.close) return [section(t.picker), actions([decision.item, ...decision.seeAlso].map((item) => showButton(item, lang)))];
+  const blocks: Block[] = [];
+  if (decision.unlisted.length > 0) blocks.push(section(`*${escapeSlack(unlistedNote(decision.unlisted, decision.item, lang))}*`));
+  blocks.push(...itemBlocks(decision.item, lang, knowledge));
+  if (decision.seeAlso.length > 0) blocks.push(context(`*${t.seeAlso}:*`), actions(decision.seeAlso.map((item) => showButton(item, lang))));
+  return blocks;
+}
+
 /** Renders an answer as a Slack message. */
 export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options: RenderOptions): SlackMessage {
   const { lang } = options;
@@ -121,65 +137,50 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
   const footer: Array<Record<string, unknown>> = [];
   const cited = citedItems(decision);
 
+  if (answer.assist?.phrasing && cited.length > 0 && !(decision.kind === 'answered' && decision.close)) {
+    blocks.push(context(`:robot_face: _${escapeSlack(phrasingLabel(answer.assist.model, lang))}_`));
+    blocks.push(section(escapeSlack(answer.assist.phrasing)));
+  }
   switch (decision.kind) {
     case 'help':
       blocks.push(section(escapeSlack(HELP_TEXT[lang])));
       break;
     case 'lookup':
-    case 'answered': {
-      if (decision.kind === 'answered' && decision.close) {
-        const candidates = [decision.item, ...decision.seeAlso];
-        blocks.push(section(t.picker));
-        blocks.push(actions(candidates.map((item) => showButton(item, lang))));
-        break;
-      }
-      if (answer.assist?.phrasing) {
-        blocks.push(context(`:robot_face: _${escapeSlack(phrasingLabel(answer.assist.model, lang))}_`));
-        blocks.push(section(escapeSlack(answer.assist.phrasing)));
-      }
       cited.forEach((item, i) => {
         if (i > 0) blocks.push({ type: 'divider' });
         blocks.push(...itemBlocks(item, lang, knowledge));
       });
-      if (decision.kind === 'lookup' && decision.truncated > 0) {
-        blocks.push(context(truncatedNote(decision.truncated, lang)));
-      }
-      if (decision.kind === 'answered' && decision.seeAlso.length > 0) {
-        blocks.push(context(`*${t.seeAlso}:*`));
-        blocks.push(actions(decision.seeAlso.map((item) => showButton(item, lang))));
-      }
-      footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
-      if (options.feedback !== false) {
-        const items = cited.map((item) => item.no);
-        footer.push(button(`${ACTION.feedback}:up`, t.helpful, { items, q, lang, vote: 'up' }));
-        footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { items, q, lang, vote: 'down' }));
-      }
+      if (decision.truncated > 0) blocks.push(context(truncatedNote(decision.truncated, lang)));
       break;
-    }
+    case 'answered':
+    case 'no_match':
+      blocks.push(...singleDecisionBlocks(decision, knowledge, lang));
+      break;
+    case 'multi':
+      decision.parts.forEach((part, i) => {
+        if (i > 0) blocks.push({ type: 'divider' });
+        blocks.push(section(`*${escapeSlack(partHeading(i, part.question, lang))}*`));
+        blocks.push(...singleDecisionBlocks(part.decision, knowledge, lang));
+      });
+      break;
     case 'section':
       for (const chunk of chunkLines(decision.items.map((item) => `• ${escapeSlack(pasteLine(item, lang))}`), SLACK_LIMITS.sectionText - 200)) {
         blocks.push(section(blocks.length === 0 ? `*${escapeSlack(decision.title)}*\n${chunk}` : chunk));
       }
       break;
-    case 'no_match': {
-      blocks.push(section(escapeSlack(noMatchHeadline(decision, knowledge, lang))));
-      if (decision.suggestions.length > 0) {
-        blocks.push(context(t.nearest));
-        blocks.push(actions(decision.suggestions.map((item) => showButton(item, lang))));
-      }
-      break;
+  }
+  const answers = decision.kind === 'lookup' || (decision.kind === 'answered' && !decision.close) || (decision.kind === 'multi' && cited.length > 0);
+  if (answers) {
+    footer.push(button(ACTION.copy, t.copy, { items: cited.map((item) => item.no), lang }));
+    if (options.feedback !== false) {
+      const items = cited.map((item) => item.no);
+      footer.push(button(`${ACTION.feedback}:up`, t.helpful, { items, q, lang, vote: 'up' }));
+      footer.push(button(`${ACTION.feedback}:down`, t.notHelpful, { items, q, lang, vote: 'down' }));
     }
   }
   if (options.shareable && decision.kind !== 'help') footer.unshift(button(ACTION.share, t.share, { q, lang }, 'primary'));
   if (footer.length > 0) blocks.push(actions(footer));
   return { text: fallbackText(answer, knowledge, lang), blocks: fitBlocks(blocks) };
-}
-
-/** The items an answer shows as its answer (not suggestions). */
-export function citedItems(decision: Decision): KnowledgeItem[] {
-  if (decision.kind === 'lookup' || decision.kind === 'section') return decision.items;
-  if (decision.kind === 'answered') return [decision.item];
-  return [];
 }
 
 /** Notification text: the paste line(s), or the first line of the plain answer. Escaped and within limits. */

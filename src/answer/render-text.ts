@@ -89,6 +89,21 @@ export const truncatedNote = (more: number, lang: Language): string =>
 export const phrasingLabel = (model: string, lang: Language): string =>
   lang === 'ja' ? `AI（${model}）による要約。回答はチェックシートの記載が正です` : `Summary by AI (${model}); the sheet's answer below is what counts`;
 
+/**
+ * Said first when the question names something the cited item's answer does not state ("ISO 27001" when the sheet
+ * lists Privacy Mark): the item's answer must not be read as a "yes" to it.
+ */
+export function unlistedNote(names: string[], item: KnowledgeItem, lang: Language): string {
+  const list = names.join(lang === 'ja' ? '、' : ', ');
+  return lang === 'ja'
+    ? `⚠ ${list} はチェックシートに記載がありません。以下は No.${item.no} の記載内容で、${list} についての回答ではありません。`
+    : `⚠ The check sheet does not list ${list}. Below is what item No.${item.no} says; it is not an answer about ${list}.`;
+}
+
+/** The heading of one part of a multi-part answer. */
+export const partHeading = (index: number, question: string, lang: Language): string =>
+  lang === 'ja' ? `【質問${index + 1}】${question}` : `[Question ${index + 1}] ${question}`;
+
 /** The whole answer as plain text, for the terminal and as Slack's notification fallback. */
 export function renderAnswerText(answer: Answer, knowledge: Knowledge, lang: Language): string {
   const intro = answer.assist?.phrasing ? [`${phrasingLabel(answer.assist.model, lang)}:`, answer.assist.phrasing, ''] : [];
@@ -117,12 +132,15 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
       if (decision.close) {
         lines.push(en ? 'More than one item fits; the closest first:' : '複数の項目が該当します。最も近いものから:', '');
       }
+      if (decision.unlisted.length > 0) lines.push(unlistedNote(decision.unlisted, decision.item, lang), '');
       lines.push(...itemLines(decision.item, lang));
       if (decision.seeAlso.length > 0) {
         lines.push('', `${en ? 'See also' : '関連項目'}: ${decision.seeAlso.map((item) => citation(item, lang)).join(' / ')}`);
       }
       return lines;
     }
+    case 'multi':
+      return decision.parts.flatMap((part, i) => [...(i > 0 ? [''] : []), partHeading(i, part.question, lang), ...decisionLines(part.decision, knowledge, lang)]);
     case 'no_match': {
       const lines = [noMatchHeadline(decision, knowledge, lang)];
       if (decision.suggestions.length > 0) {

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerWithModel } from '../answer/assisted.js';
 import { toJson, type AnswerJson } from '../answer/json.js';
@@ -8,12 +9,14 @@ import { loadLlmConfig } from '../config/llm.js';
 import { createChooser } from '../llm/index.js';
 import { knowledgeDir, PROJECT_ROOT } from '../config/paths.js';
 import { readLabelledSet } from '../eval/labelled-set.js';
-import { percent, scoreOne, tally, type Scored } from '../eval/score.js';
+import { scoreOne, TABLE_HEADER, tableRow, tally, type Scored } from '../eval/score.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 
 const USAGE = `usage: npm run eval [-- [--set FILE.tsv ...] [--verbose] [--llm]]
-Scores the search-only answer core on labelled question sets (default: ../shared/eval/dev.tsv and questionnaires.tsv)
-and prints, per set and per language, top-1, top-3 and the share of out-of-scope questions answered no_match.
+Scores the search-only answer core on labelled question sets (default: the project's own sets, test/fixtures/questions.tsv
+and eval/*.tsv, then ../shared/eval/*.tsv when that folder exists) and prints, per set, language and kind: top-1, top-3,
+wrong (answered citing an unexpected item first), multi-part questions answered with all their items, and the share
+of out-of-scope questions answered "not covered". --verbose lists every question not scored correct.
 --llm scores the same sets with the model layer (needs OPENAI_API_KEY, and OPENAI_BASE_URL for a local server).`;
 
 async function main(): Promise<number> {
@@ -28,7 +31,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const sets = args.values.set ?? ['dev.tsv', 'questionnaires.tsv'].map((name) => resolve(PROJECT_ROOT, '..', 'shared', 'eval', name));
+  const sets = args.values.set ?? defaultSets();
   let chooser: ModelChooser | undefined;
   let timeoutMs = 0;
   if (args.values.llm) {
@@ -54,7 +57,7 @@ async function main(): Promise<number> {
   }
   const answerJson = async (question: string): Promise<AnswerJson> => toJson((await answerWithModel(base, question, chooser, { timeoutMs })).answer);
 
-  console.log('set                  lang  in-scope  top-1    top-3    out-of-scope  no_match');
+  console.log(TABLE_HEADER);
   for (const path of sets) {
     let scored: Scored[] = [];
     try {
@@ -63,14 +66,11 @@ async function main(): Promise<number> {
       console.error(`cannot read ${path}: ${(error as Error).message}`);
       return 2;
     }
-    const name = path.split('/').pop()!;
-    const langs = [...new Set(scored.map((s) => s.question.lang))].sort();
-    for (const lang of [...langs, 'all']) {
-      const t = tally(lang === 'all' ? scored : scored.filter((s) => s.question.lang === lang));
-      console.log(
-        `${name.padEnd(20)} ${lang.padEnd(5)} ${String(t.inScope).padStart(8)}  ${percent(t.top1, t.inScope).padStart(6)}   ${percent(t.top3, t.inScope).padStart(6)}   ${String(t.outOfScope).padStart(12)}  ${percent(t.refused, t.outOfScope).padStart(8)}`,
-      );
-    }
+    const name = basename(path);
+    const groups = (field: 'lang' | 'kind'): string[] => [...new Set(scored.map((s) => s.question[field]))].sort();
+    for (const lang of groups('lang')) console.log(tableRow(name, lang, tally(scored.filter((s) => s.question.lang === lang))));
+    for (const kind of groups('kind')) console.log(tableRow(name, kind, tally(scored.filter((s) => s.question.kind === kind))));
+    console.log(tableRow(name, 'all', tally(scored)));
     if (chooser) {
       const models = scored.map((s) => s.result.model).filter((m) => m !== undefined);
       const fallbacks = models.filter((m) => m.fallback).map((m) => m.fallback!);
@@ -80,11 +80,17 @@ async function main(): Promise<number> {
     if (args.values.verbose) {
       for (const s of scored.filter((x) => !x.correct)) {
         const got = s.result.matches.slice(0, 3).map((m) => `${m.no}${m.score !== undefined ? `(${m.score})` : ''}`).join(' ');
-        console.log(`  MISS ${s.question.id} [${s.question.expected.join(',') || '-'}] ${s.result.status}${s.result.reason ? `/${s.result.reason}` : ''}${s.result.close ? '/close' : ''} → ${got}  ${s.question.question.slice(0, 100)}`);
+        console.log(`  ${s.outcome.toUpperCase().padEnd(12)} ${s.question.id} [${s.question.expected.join(',') || '-'}] ${s.result.status}${s.result.reason ? `/${s.result.reason}` : ''}${s.result.close ? '/close' : ''} cited [${s.result.cited.join(',')}] → ${got}  ${s.question.question.slice(0, 110)}`);
       }
     }
   }
   return 0;
+}
+
+/** The project's own sets, then the shared ones when ../shared/eval exists (a fresh clone has only its own). */
+function defaultSets(): string[] {
+  const tsv = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.tsv')).sort().map((name) => join(dir, name)) : []);
+  return [resolve(PROJECT_ROOT, 'test', 'fixtures', 'questions.tsv'), ...tsv(resolve(PROJECT_ROOT, 'eval')), ...tsv(resolve(PROJECT_ROOT, '..', 'shared', 'eval'))];
 }
 
 main().then(

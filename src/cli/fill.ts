@@ -32,20 +32,15 @@ export interface FillRowJson {
   sheet: string | null;
   row: number;
   question: string;
-  status: FilledRow['status'];
+  /** As in `npm run ask -- --json`: a multi-part row is answered when any part is; a picker is close. */
+  status: 'answered' | 'close' | 'no_match';
   cited: number[];
   matches: Array<{ no: number; score?: number }>;
 }
 
 export function rowJson(row: FilledRow): FillRowJson {
-  return {
-    sheet: row.sheet,
-    row: row.row,
-    question: row.question,
-    status: row.status,
-    cited: row.cited.map((item) => item.no),
-    matches: toJson({ question: row.question, decision: row.decision }).matches,
-  };
+  const json = toJson({ question: row.question, decision: row.decision });
+  return { sheet: row.sheet, row: row.row, question: row.question, status: json.status === 'help' ? 'no_match' : json.status, cited: json.cited, matches: json.matches };
 }
 
 /** `12 question rows: 9 answered, 1 to check, 2 not covered` — the CLI's stderr line and Slack's headline. */

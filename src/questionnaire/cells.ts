@@ -30,7 +30,8 @@ export const FILLED_TEXT = {
   },
   status: { answered: 'answered', close: 'check: close items', no_match: 'not covered', multi: 'multi-part' } satisfies Record<RowStatus, string>,
   englishStale: 'English translation awaiting review',
-  alsoClose: 'also close',
+  candidates: 'candidates (a person picks one)',
+  notStated: 'the answer does not state',
   nearest: 'nearest items (not answers)',
   outsideSheet: 'outside the sheet',
   summarySheet: 'Summary',
@@ -60,12 +61,21 @@ const stale = (items: KnowledgeItem[]): boolean => items.some((item) => !item.en
 export function addedCells(row: FilledRow, lang: FillLanguage): string[] {
   const nameLang = lang === 'en' ? 'en' : 'ja';
   const english = lang !== 'ja';
-  const status = FILLED_TEXT.status[row.status] + (english && row.cited.length > 0 && stale(row.cited) ? `; ${FILLED_TEXT.englishStale}` : '');
+  const cite = (items: KnowledgeItem[]): string => items.map((item) => citation(item, nameLang)).join(' / ');
+  const status = [statusLabel(row), english && row.cited.length > 0 && stale(row.cited) ? FILLED_TEXT.englishStale : ''].filter(Boolean).join('; ');
   let itemName = row.cited.map((item) => citation(item, nameLang)).join('\n');
-  if (row.status === 'close' && row.others.length > 0) itemName += `\n${FILLED_TEXT.alsoClose}: ${row.others.map((item) => citation(item, nameLang)).join(' / ')}`;
+  if (row.status === 'close') itemName = `${FILLED_TEXT.candidates}: ${cite(row.others)}`;
+  if (row.status === 'multi' && row.decision.kind === 'multi') {
+    itemName = row.decision.parts
+      .map(({ question, decision }) => {
+        const outcome = decision.kind === 'no_match' ? FILLED_TEXT.status.no_match : decision.close ? `${FILLED_TEXT.status.close}: ${cite([decision.item, ...decision.seeAlso])}` : cite([decision.item]);
+        return `${question} → ${outcome}`;
+      })
+      .join('\n');
+  }
   if (row.status === 'no_match') {
     const gap = row.decision.kind === 'no_match' && row.decision.reason === 'known_gap' ? `${FILLED_TEXT.outsideSheet}: ${row.decision.detail ?? ''}` : '';
-    const nearest = row.others.length > 0 ? `${FILLED_TEXT.nearest}: ${row.others.map((item) => citation(item, nameLang)).join(' / ')}` : '';
+    const nearest = row.others.length > 0 ? `${FILLED_TEXT.nearest}: ${cite(row.others)}` : '';
     itemName = [gap, nearest].filter(Boolean).join('\n');
   }
   const values: Record<ColumnKey, string> = {
@@ -86,8 +96,21 @@ export function countStatuses(rows: FilledRow[]): Record<RowStatus, number> {
   return counts;
 }
 
-/** The rows a person must look at before the file goes back to the customer. */
-export const needsPerson = (rows: FilledRow[]): FilledRow[] => rows.filter((row) => row.status !== 'answered');
+/** `answered`, `check: close items`…, with what the answer does not state when the question names something. */
+export function statusLabel(row: FilledRow): string {
+  const unlisted = unlistedOf(row.decision);
+  return FILLED_TEXT.status[row.status] + (unlisted.length > 0 ? `; ${FILLED_TEXT.notStated}: ${unlisted.join(', ')}` : '');
+}
+
+/** Named things (a standard, a version) the question asks about that the cited answers do not state. */
+export function unlistedOf(decision: Decision): string[] {
+  if (decision.kind === 'answered') return decision.unlisted;
+  if (decision.kind === 'multi') return decision.parts.flatMap((part) => (part.decision.kind === 'answered' ? part.decision.unlisted : []));
+  return [];
+}
+
+/** The rows a person must look at before the file goes back to the customer: all but plain answers. */
+export const needsPerson = (rows: FilledRow[]): FilledRow[] => rows.filter((row) => row.status !== 'answered' || unlistedOf(row.decision).length > 0);
 
 /** The Summary sheet: the check sheet it came from, counts, and the rows that need a person. */
 export function summaryRows(rows: FilledRow[], knowledge: Knowledge, lang: FillLanguage): string[][] {
@@ -113,7 +136,7 @@ export function summaryRows(rows: FilledRow[], knowledge: Knowledge, lang: FillL
   ];
   const nameLang = lang === 'en' ? 'en' : 'ja';
   for (const row of needsPerson(rows)) {
-    out.push([row.sheet ?? '', String(row.row), row.question, s[row.status], [...row.cited, ...row.others].map((item) => citation(item, nameLang)).join(' / ')]);
+    out.push([row.sheet ?? '', String(row.row), row.question, statusLabel(row), [...row.cited, ...row.others].map((item) => citation(item, nameLang)).join(' / ')]);
   }
   if (needsPerson(rows).length === 0) out.push(['(none)']);
   return out;

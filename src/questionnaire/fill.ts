@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { addedCells, addedHeaders, addedWidths, FILLED_TEXT, SUMMARY_WIDTHS, summaryRows, type FillLanguage, type FilledRow } from './cells.js';
+import { addedCells, addedHeaders, addedWidths, FILLED_TEXT, SUMMARY_WIDTHS, summaryRows, unlistedOf, type FillLanguage, type FilledRow } from './cells.js';
 import { detectLayout, questionSheets, yesNoAt, type Layout, type LayoutOverrides } from './detect.js';
 import { LIMITS, REFUSAL } from './errors.js';
 import { rowOutcome } from './status.js';
@@ -122,7 +122,7 @@ async function fillWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xlsm', base: Kn
  * anything longer ("有。TLS 1.2") or less certain is left for a person.
  */
 function yesNoValue(row: FilledRow, table: Table, column: number): string | undefined {
-  if (row.status !== 'answered' || row.cited.length !== 1) return undefined;
+  if (row.status !== 'answered' || row.cited.length !== 1 || unlistedOf(row.decision).length > 0) return undefined;
   const options = yesNoAt(table, row.row, column);
   const answer = row.cited[0]!.answer.trim();
   if (!options) return undefined;

@@ -1,7 +1,7 @@
 import { languageOf } from '../answer/language.js';
 import { answerText } from '../answer/render-text.js';
 import { escapeSlack, SLACK_LIMITS, truncate } from '../answer/slack-text.js';
-import { countStatuses, FILLED_TEXT, needsPerson, type FilledRow } from './cells.js';
+import { countStatuses, FILLED_TEXT, needsPerson, statusLabel, type FilledRow } from './cells.js';
 
 /**
  * What the bot says in Slack about a questionnaire (mrkdwn), in one place. File names and questions come from users
@@ -34,7 +34,7 @@ export function summaryText(file: string, rows: FilledRow[]): string {
   const head = `${name(file)}: ${rows.length} question rows — ${counts.answered} ${s.answered}, ${counts.close} to check (${s.close}), ${counts.no_match} ${s.no_match}${counts.multi ? `, ${counts.multi} ${s.multi}` : ''}.`;
   const needing = needsPerson(rows);
   if (needing.length === 0) return `${head}\nEvery row is answered; the Summary sheet lists the check sheet version used.`;
-  const lines = needing.slice(0, LISTED_ROWS).map((row) => `• ${row.sheet ? `${escapeSlack(row.sheet)} ` : ''}row ${row.row} (${s[row.status]}): ${escapeSlack(truncate(row.question, 100))}`);
+  const lines = needing.slice(0, LISTED_ROWS).map((row) => `• ${row.sheet ? `${escapeSlack(row.sheet)} ` : ''}row ${row.row} (${escapeSlack(statusLabel(row))}): ${escapeSlack(truncate(row.question, 100))}`);
   if (needing.length > LISTED_ROWS) lines.push(`…and ${needing.length - LISTED_ROWS} more: see the Summary sheet in the file.`);
   return truncate([head, 'Rows that need a person:', ...lines].join('\n'), SLACK_LIMITS.text);
 }
@@ -48,8 +48,10 @@ export function pastedTable(rows: FilledRow[]): string {
     const lang = languageOf(row.question);
     const q = escapeSlack(truncate(row.question, 80));
     if (row.status === 'no_match') return `${i + 1}. ${q}\n      → ${FILLED_TEXT.status.no_match}`;
+    if (row.status === 'close') return `${i + 1}. ${q}\n      → ${FILLED_TEXT.status.close}: ${row.others.map((item) => `No.${item.no}`).join(' / ')}`;
     const cited = row.cited.map((item) => `No.${item.no} ${escapeSlack(truncate(answerText(item, lang), 160))}`).join(' / ');
-    return `${i + 1}. ${q}\n      → ${cited}${row.status === 'answered' ? '' : ` (${FILLED_TEXT.status[row.status]})`}`;
+    const label = statusLabel(row);
+    return `${i + 1}. ${q}\n      → ${cited}${label === FILLED_TEXT.status.answered ? '' : ` (${escapeSlack(label)})`}`;
   });
   return truncate([QUESTIONNAIRE_TEXT.pastedIntro(rows.length), ...lines].join('\n'), SLACK_LIMITS.text);
 }

