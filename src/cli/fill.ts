@@ -137,6 +137,8 @@ export async function runFill(io: FillIo): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  // `npm run fill -- FILE --json | head`: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));
   runFill({ argv: process.argv.slice(2), env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

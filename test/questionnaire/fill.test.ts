@@ -10,7 +10,8 @@ import { LIMITS, RefusedInput } from '../../src/questionnaire/errors.js';
 import { fillQuestionnaire, type FillResult } from '../../src/questionnaire/fill.js';
 import { decodeText } from '../../src/questionnaire/text.js';
 import { bundledKnowledge } from '../support/knowledge.js';
-import { buildFixtures, type Fixture } from '../fixtures/questionnaires/build.js';
+import { buildFixtures, caiqWorkbook, EXAMPLE_PATH, type Fixture } from '../fixtures/questionnaires/build.js';
+import { readWorkbook } from '../../src/questionnaire/xlsx.js';
 
 let fixtures: Awaited<ReturnType<typeof buildFixtures>>;
 let base: KnowledgeBase;
@@ -130,6 +131,25 @@ describe('filling', () => {
     expect(cell(xml, `I${notCovered.row}`)).toContain(FILLED_TEXT.status.no_match);
   });
 
+  it('a close row names its candidates and writes no answer (a person picks, as in chat); a multi-part row cites each part', async () => {
+    const ja = await sheetXml('japanese.xlsx');
+    const close = result('japanese.xlsx').rows.find((r) => r.status === 'close')!;
+    expect(close.cited).toEqual([]);
+    for (const column of ['F', 'G', 'H']) expect(cell(ja, `${column}${close.row}`)).toBe('');
+    expect(cell(ja, `I${close.row}`)).toContain(FILLED_TEXT.status.close);
+    expect(cell(ja, `J${close.row}`)).toContain(`${FILLED_TEXT.candidates}: No.${close.others[0]!.no} `);
+
+    const knowledge = bundledKnowledge();
+    const out = await fillQuestionnaire({ text: "What's our RPO and RTO?" }, base, { lang: 'ja' });
+    expect(out.rows[0]).toMatchObject({ status: 'multi', cited: [knowledge.byNo.get(29), knowledge.byNo.get(11)] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
+    const row = wb.getWorksheet(FILLED_TEXT.pastedSheet)!.getRow(2);
+    expect(row.getCell(3).text).toBe('29, 11');
+    expect(row.getCell(4).text).toBe(`No.29: ${knowledge.byNo.get(29)!.answer}\nNo.11: ${knowledge.byNo.get(11)!.answer}`);
+    expect(row.getCell(5).text).toBe(FILLED_TEXT.status.multi);
+  });
+
   it('adds a Summary sheet with the counts, the check sheet title, date and version, and the rows that need a person', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(result('japanese.xlsx').bytes) as unknown as ArrayBuffer);
@@ -191,6 +211,15 @@ describe('filling', () => {
     await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([FILLED_TEXT.pastedSheet, FILLED_TEXT.summarySheet]);
     expect(wb.getWorksheet(FILLED_TEXT.pastedSheet)!.getCell('C2').value).toBe(29);
+  });
+});
+
+describe('the README example', () => {
+  it('examples/questionnaire.xlsx is what the fixture script builds (rebuild: npx tsx test/fixtures/questionnaires/build.ts --example)', async () => {
+    const committed = await readWorkbook(readFileSync(EXAMPLE_PATH));
+    const built = await readWorkbook((await caiqWorkbook()).bytes);
+    const view = (w: typeof committed) => w.sheets.map((s) => ({ name: s.name, table: s.table }));
+    expect(view(committed)).toEqual(view(built));
   });
 });
 
