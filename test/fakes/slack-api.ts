@@ -208,7 +208,9 @@ export class FakeSlackApi {
   /** The POST of a file's bytes to the URL files.getUploadURLExternal returned; its length must match the declared one. */
   private receiveUpload(path: string, bytes: Buffer, req: IncomingMessage, res: ServerResponse): void {
     const upload = this.uploads.get(path.slice('/upload/'.length));
-    this.calls.push({ method: 'upload_url', body: { path, length: bytes.byteLength }, headers: req.headers, at: Date.now() });
+    const call = { method: 'upload_url', body: { path, length: bytes.byteLength }, headers: req.headers, at: Date.now() };
+    if (this.record) this.calls.push(call);
+    this.onCall?.(call);
     for (const wake of this.waiters.splice(0)) wake();
     if (req.method !== 'POST' || !upload || upload.bytes || bytes.byteLength !== upload.length) {
       res.writeHead(400, { 'content-type': 'text/plain' });

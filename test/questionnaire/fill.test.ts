@@ -120,6 +120,20 @@ describe('filling', () => {
     expect(cell(ja, `D${jaRow.row}`)).toContain('はい');
   });
 
+  it('reads drop-downs Excel stores in the x14 extension list (lists on another sheet) and keeps that list verbatim', async () => {
+    const zip = await JSZip.loadAsync(filled.get('japanese.xlsx')!.input);
+    const path = Object.keys(zip.files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
+    const xml = await zip.file(path)!.async('string');
+    const x14 =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>"はい,いいえ"</xm:f></x14:formula1><xm:sqref>D5:D19</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
+    zip.file(path, xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, '').replace('</worksheet>', `${x14}</worksheet>`));
+    const out = await fillQuestionnaire({ name: 'x14.xlsx', bytes: await zip.generateAsync({ type: 'uint8array' }) }, base);
+    const patched = await (await JSZip.loadAsync(out.bytes)).file(path)!.async('string');
+    const yes = out.rows.find((r) => r.status === 'answered' && r.cited[0]?.answer === '有')!;
+    expect(new RegExp(`<c r="D${yes.row}"[^>]*><is><t[^>]*>はい</t>`).test(patched)).toBe(true);
+    expect(patched).toContain(x14);
+  });
+
   it('writes the cited cell verbatim, the reviewed translation, the status and the item name', async () => {
     const knowledge = bundledKnowledge();
     const xml = await sheetXml('caiq.xlsx');

@@ -73,8 +73,9 @@ async function fillOneFile(deps: SlackDeps, client: webApi.WebClient, token: str
   const where = { source: 'questionnaire', team: message.team, channel: message.channel, user: message.user, file: fileName };
   const say = async (text: string): Promise<string | undefined> => {
     try {
-      if (shared && message.user) {
-        await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts, text });
+      if (shared) {
+        // Never visible in a shared channel; without a user to show it to, it is only logged.
+        if (message.user) await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts, text });
         return undefined;
       }
       return (await client.chat.postMessage({ channel: message.channel, thread_ts, text })).ts;
@@ -118,7 +119,8 @@ async function fillOneFile(deps: SlackDeps, client: webApi.WebClient, token: str
   await progress;
   const outName = `${fileName.replace(/\.[^.]+$/, '')}.filled${result.extension}`;
   await say(summaryText(outName, result.rows));
-  await deliverFile(deps, client, outName, result.bytes, shared && message.user ? { dmWith: message.user } : { channel_id: message.channel, thread_ts }, say, where);
+  if (!shared) await deliverFile(deps, client, outName, result.bytes, { channel_id: message.channel, thread_ts }, say, where);
+  else if (message.user) await deliverFile(deps, client, outName, result.bytes, { dmWith: message.user }, say, where);
   deps.logger.info(
     { event: 'questionnaire_filled', ...where, format: result.format, rows: result.rows.length, statuses: countBy(result.rows.map((r) => r.status)), latencyMs: Math.round(clock() - started), sheetVersion: result.knowledge.version },
     'filled a questionnaire',
