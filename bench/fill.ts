@@ -15,7 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { peakRssMb, quantile, startNodeFlags } from './measure.js';
+import { listeningPort, peakRssMb, quantile, startNodeFlags } from './measure.js';
 import { FakeSlackApi } from '../test/fakes/slack-api.js';
 import { directMessageEvent, eventEnvelope, signedPost } from '../test/fakes/slack-requests.js';
 import { CAIQ_DOMAINS, JA_GROUPS, SIG_SHEETS } from '../test/fixtures/questionnaires/build.js';
@@ -109,16 +109,7 @@ const child = spawn(process.execPath, [...startNodeFlags(), 'dist/main.js'], {
   env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, // info: the bench reads the 'listening' line
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const port = await new Promise<number>((resolvePort, reject) => {
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const line = buffer.split('\n').find((l) => l.includes('"event":"listening"'));
-    if (line) resolvePort((JSON.parse(line) as { port: number }).port);
-    if (buffer.length > 1_000_000) buffer = buffer.slice(-10_000); // keep reading, but only what may hold the line
-  });
-  child.once('exit', (code) => reject(new Error(`bot exited with ${code}; run npm run build first`)));
-});
+const port = await listeningPort(child);
 const event = directMessageEvent('', { subtype: 'file_share', files: [fake.hostFile(`questionnaire-${rows}.xlsx`, readFileSync(input))] });
 const started = performance.now();
 await signedPost(`http://127.0.0.1:${port}/slack/events`, eventEnvelope(event).body, { secret: SECRET, contentType: 'application/json' });
