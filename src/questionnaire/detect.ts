@@ -30,7 +30,8 @@ const QUESTION_HEADERS = new Set([
 /** Vaguer names, taken only when no row names a question column more clearly ("項目" is often the category). */
 const WEAK_QUESTION_HEADERS = new Set(['item', 'requirement', 'controlrequirement', 'query', '要求事項', '要件', '項目', '内容']);
 const QUESTION_WORD = /question|質問|設問|確認項目/;
-const ID_HEADER = /(?:^|[^a-z])(?:id|no|number|ref|#)$|番号|項番|^no|^#|^id$/;
+/** An ID column's header (normalised, so "Question ID" is "questionid"), or a document title ("Security Questionnaire"). */
+const ID_HEADER = /(?:id|no|num|number|nbr|ref|#|番号|項番)$|^(?:no|#|id)|questionnaire|アンケート/;
 const ANSWER_HEADER = /answer|response|yes\/?no|回答|はい\/?いいえ/;
 const NOT_ANSWER_HEADER = /comment|note|explanation|remark|evidence|detail|備考|補足|コメント|説明|根拠/;
 
@@ -71,7 +72,8 @@ export function detectLayout(table: Table, overrides: LayoutOverrides = {}): (La
   let named = forcedColumn !== undefined;
   if (questionColumn === undefined) {
     const found = findNamedHeader(table, headerRow);
-    if (found) {
+    // A header that names questions over cells of short codes is an ID column after all (Question …).
+    if (found && averageLength(table, found.row, found.column) >= MIN_QUESTION_LENGTH) {
       headerRow = found.row;
       questionColumn = found.column;
       named = true;
@@ -100,6 +102,7 @@ function findNamedHeader(table: Table, onlyRow?: number): { row: number; column:
   const rows = onlyRow !== undefined ? [onlyRow] : Array.from({ length: Math.min(HEADER_SCAN_ROWS, table.rows.length) }, (_, i) => i + 1);
   let best: { row: number; column: number; rank: number } | undefined;
   for (const row of rows) {
+    if (nonEmptyCells(table, row) < 2) continue; // a title or a legend on its own, not a row of column headers
     for (let column = 1; column <= (table.rows[row - 1]?.length ?? 0); column++) {
       const raw = cellText(table, row, column);
       if (raw.length > 40) continue; // a sentence, not a header
@@ -134,23 +137,30 @@ function guessHeaderRow(table: Table): number {
 
 const nonEmptyCells = (table: Table, row: number): number => (table.rows[row - 1] ?? []).filter((cell) => cell.trim() !== '').length;
 
+/** Average length of the text below the header in a column (headings merged across columns left out). */
+function averageLength(table: Table, headerRow: number, column: number): number {
+  let total = 0;
+  let count = 0;
+  for (let row = headerRow + 1; row <= table.rows.length; row++) {
+    const text = cellText(table, row, column).trim();
+    if (!text || isHeadingMerge(table, row, column)) continue;
+    total += text.length;
+    count++;
+  }
+  return count > 0 ? total / count : 0;
+}
+
+/** Questions average at least this many characters; IDs, Yes/No and short codes do not. */
+const MIN_QUESTION_LENGTH = 10;
+
 /** The column whose cells below the header are longest on average: questions are the longest text in a row. */
 function longestTextColumn(table: Table, headerRow: number): number | undefined {
   let best: { column: number; average: number } | undefined;
   for (let column = 1; column <= table.columns; column++) {
-    let total = 0;
-    let count = 0;
-    for (let row = headerRow + 1; row <= table.rows.length; row++) {
-      const text = cellText(table, row, column).trim();
-      if (!text || isHeadingMerge(table, row, column)) continue;
-      total += text.length;
-      count++;
-    }
-    const average = count > 0 ? total / count : 0;
-    if (count >= 1 && (!best || average > best.average)) best = { column, average };
+    const average = averageLength(table, headerRow, column);
+    if (average > 0 && (!best || average > best.average)) best = { column, average };
   }
-  // Short codes and numbers are not questions.
-  return best && best.average >= 10 ? best.column : undefined;
+  return best && best.average >= MIN_QUESTION_LENGTH ? best.column : undefined;
 }
 
 /** A cell inside a merge spanning several columns: a domain heading or a title, not a question. */

@@ -61,6 +61,16 @@ describe('detectLayout', () => {
     expect(detectLayout(table)).toMatchObject({ headerRow: 1, questionColumn: 3, questionRows: [2], named: true });
   });
 
+  it('is not fooled by a title row (Security Questionnaire), a Question ID column or a named column of short codes', () => {
+    const table = tableFromRows([
+      ['Security Questionnaire'],
+      ['Question ID', 'Question Ref', 'Control', 'Vendor Response'],
+      ['CC-1', 'Q-1', 'Describe how backups are taken and how often.', ''],
+      ['CC-2', 'Q-2', 'Describe how long backups are retained.', ''],
+    ]);
+    expect(detectLayout(table)).toMatchObject({ headerRow: 2, questionColumn: 3, questionRows: [3, 4] });
+  });
+
   it('returns nothing when no column holds text long enough to be questions', () => {
     expect(detectLayout(tableFromRows([['SKU', 'Qty'], ['A-1', '3'], ['B-2', '4']]))).toBeUndefined();
   });
