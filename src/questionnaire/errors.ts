@@ -4,8 +4,11 @@ export const LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   /** More question rows than this is not a questionnaire a person reviews; refused. */
   maxQuestionRows: 5000,
-  /** Sum of the uncompressed sizes of a workbook's parts: a small zip can expand to gigabytes (zip bomb). */
-  maxUnpackedBytes: 200 * 1024 * 1024,
+  /**
+   * Sum of the uncompressed sizes of a workbook's parts: a small zip can expand to gigabytes (zip bomb). A
+   * 5,000-row questionnaire unpacks to a few MB; the sheets are held as strings while filling, so this bounds memory.
+   */
+  maxUnpackedBytes: 50 * 1024 * 1024,
 } as const;
 
 export type RefusalReason = 'too_large' | 'old_xls' | 'encrypted' | 'corrupt' | 'unsupported_type' | 'too_many_rows' | 'no_question_column' | 'no_questions' | 'bad_override';

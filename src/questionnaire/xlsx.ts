@@ -223,6 +223,9 @@ const NUMBER = /^\d{1,9}$/;
 export function patchSheetXml(xml: string, writes: Map<number, CellWrite[]>, widths: Array<{ column: number; width: number }>): string {
   const prefix = /<((?:\w+:)?)sheetData\b/.exec(xml)?.[1] ?? '';
   const pending = new Map(writes);
+  // Rows to write in ascending order; `next` points at the first one not yet placed (rows in the XML are ascending).
+  const order = [...writes.keys()].sort((a, b) => a - b);
+  let next = 0;
   let maxRow = 0;
   let maxColumn = 0;
   let rowNumber = 0;
@@ -232,7 +235,10 @@ export function patchSheetXml(xml: string, writes: Map<number, CellWrite[]>, wid
     const rowWrites = pending.get(rowNumber);
     let before = '';
     // Rows the XML does not have yet go before the first row numbered after them.
-    for (const [r, w] of [...pending].filter(([r]) => r < rowNumber).sort(([a], [b]) => a - b)) {
+    for (; next < order.length && order[next]! <= rowNumber; next++) {
+      const r = order[next]!;
+      const w = pending.get(r);
+      if (r === rowNumber || !w) continue;
       before += `<${prefix}row r="${r}">${w.map((cell) => newCell(prefix, r, cell, undefined)).join('')}</${prefix}row>`;
       maxColumn = Math.max(maxColumn, ...w.map((cell) => cell.column));
       pending.delete(r);

@@ -9,7 +9,8 @@ import { FILLED_TEXT, type FilledRow } from '../../src/questionnaire/cells.js';
 import { LIMITS, RefusedInput } from '../../src/questionnaire/errors.js';
 import { fillQuestionnaire, type FillResult } from '../../src/questionnaire/fill.js';
 import { decodeText } from '../../src/questionnaire/text.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildFixtures, caiqWorkbook, EXAMPLE_PATH, type Fixture } from '../fixtures/questionnaires/build.js';
 import { readWorkbook } from '../../src/questionnaire/xlsx.js';
 
@@ -194,6 +195,19 @@ describe('filling', () => {
     const csv = new TextDecoder().decode(result('shift-jis.csv').bytes);
     for (const label of fixture('shift-jis.csv').labels) expect(csv).toContain(label.question);
     expect(result('shift-jis.csv').rows[0]!.question).toBe(fixture('shift-jis.csv').labels[0]!.question);
+  });
+
+  it('leaves the English answer empty and says so when the translation is stale (the sheet changed since review)', async () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace(/^(30\t.*\t)72時間$/m, '$196時間'));
+    const stale = new KnowledgeBase(loadKnowledge(copy.dir));
+    expect(stale.knowledge.byNo.get(30)).toMatchObject({ answer: '96時間', translationStatus: 'stale' });
+    const out = await fillQuestionnaire({ text: 'How long are backups retained?\nWhat is your RPO?' }, stale);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(FILLED_TEXT.pastedSheet)!;
+    expect([3, 4, 5, 6].map((c) => ws.getRow(2).getCell(c).text)).toEqual(['30', '96時間', '', `${FILLED_TEXT.status.answered}; ${FILLED_TEXT.englishStale}`]);
+    expect(ws.getRow(3).getCell(5).text).toBe('24 hours'); // item 29 is still reviewed
   });
 
   it('--lang ja and en add only that answer column', async () => {
