@@ -107,7 +107,7 @@ export async function runFill(io: FillIo): Promise<number> {
   const dir = knowledgeDir(io.env);
   let base: KnowledgeBase;
   try {
-    base = new KnowledgeBase(loadKnowledge(dir), 0);
+    base = new KnowledgeBase(loadKnowledge(dir)); // the answer cache also serves a question repeated across sheets
   } catch (error) {
     io.err(error instanceof KnowledgeError ? `fill: cannot load ${dir}\n${error.message}` : `fill: ${String(error)}`);
     return 2;

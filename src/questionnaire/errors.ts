@@ -40,5 +40,6 @@ export const REFUSAL = {
   noQuestionColumn: (where: string) =>
     new RefusedInput('no_question_column', `No question column found in ${where}: name it with --question-column (a letter or number, e.g. C) and --header-row (in Slack: say "question column C, header row 3" with the file).`),
   noQuestions: (where: string) => new RefusedInput('no_questions', `No questions found in ${where}: the question column is empty below the header row.`),
+  noLines: () => new RefusedInput('no_questions', 'No questions found: write one question per line.'),
   badOverride: (detail: string) => new RefusedInput('bad_override', detail),
 } as const;

@@ -152,7 +152,7 @@ async function fillCsv(bytes: Uint8Array, delimiter: '\t' | undefined, base: Kno
 /** Pasted lines (or a .txt file): one question per line, filled into a new workbook with a Summary sheet. */
 async function fillText(text: string, base: KnowledgeBase, knowledge: Knowledge, lang: FillLanguage, options: FillOptions): Promise<FillResult> {
   const questions = pastedQuestions(text);
-  if (questions.length === 0) throw REFUSAL.noQuestions('the text');
+  if (questions.length === 0) throw REFUSAL.noLines();
   const table = tableFromRows(questions.map(({ question }) => [question]));
   const layout: Layout = { headerRow: 0, questionColumn: 1, questionRows: questions.map((_, i) => i + 1) };
   const rows = await answerRows([{ table, layout }], base, options, (row) => questions[row - 1]!.line);

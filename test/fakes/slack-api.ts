@@ -16,6 +16,8 @@ export interface HostedFile {
   bytes: Uint8Array;
   /** Serve Slack's HTML login page instead of the file (what Slack does when the token lacks files:read). */
   loginPage?: boolean;
+  /** Hold the answer this long (a slow download). */
+  delayMs?: number;
 }
 
 /** One upload through files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal. */
@@ -67,6 +69,8 @@ export class FakeSlackApi {
   readonly uploads = new Map<string, ExternalUpload>();
   /** Requests for hosted files: path and the Authorization header they carried. */
   readonly downloads: Array<{ path: string; authorization: string | undefined }> = [];
+  /** Download starts and ends in the order they happened (file IDs), to see how many overlapped. */
+  readonly downloadEvents: Array<{ event: 'start' | 'end'; id: string }> = [];
   private fileCounter = 0;
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
@@ -96,9 +100,9 @@ export class FakeSlackApi {
   }
 
   /** Hosts a file as if a user had uploaded it; returns the `files[]` entry Slack puts in a file_share message. */
-  hostFile(name: string, bytes: Uint8Array, options: { loginPage?: boolean } = {}): Record<string, unknown> {
+  hostFile(name: string, bytes: Uint8Array, options: { loginPage?: boolean; delayMs?: number } = {}): Record<string, unknown> {
     const id = `F${String(++this.fileCounter).padStart(8, '0')}`;
-    this.hosted.set(id, { id, name, bytes, ...(options.loginPage ? { loginPage: true } : {}) });
+    this.hosted.set(id, { id, name, bytes, ...(options.loginPage ? { loginPage: true } : {}), ...(options.delayMs ? { delayMs: options.delayMs } : {}) });
     return this.fileObject(this.hosted.get(id)!);
   }
 
@@ -186,7 +190,7 @@ export class FakeSlackApi {
    * without it (or for a file marked `loginPage`, as when the app lacks files:read) the answer is Slack's HTML
    * sign-in page with status 200, not the file.
    */
-  private serveFile(path: string, req: IncomingMessage, res: ServerResponse): void {
+  private async serveFile(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const authorization = req.headers.authorization;
     this.downloads.push({ path, authorization });
     const id = /^\/files-pri\/T0001-(F\w+)\/download\//.exec(path)?.[1];
@@ -201,6 +205,9 @@ export class FakeSlackApi {
       res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Example | Slack</body></html>');
       return;
     }
+    this.downloadEvents.push({ event: 'start', id: file.id });
+    if (file.delayMs) await new Promise((resolve) => setTimeout(resolve, file.delayMs));
+    this.downloadEvents.push({ event: 'end', id: file.id });
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
     res.end(Buffer.from(file.bytes));
   }

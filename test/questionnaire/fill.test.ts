@@ -283,6 +283,10 @@ describe('refused input: one clear line, nothing filled', () => {
     expect(error).toMatchObject({ reason: 'corrupt', message: expect.stringMatching(/unpack to \d+ MB/) });
   });
 
+  it('a text file without questions is refused', async () => {
+    await expect(fillQuestionnaire({ name: 'empty.txt', bytes: new TextEncoder().encode('\n \n- \n') }, base)).rejects.toThrow('No questions found: write one question per line.');
+  });
+
   it('an unknown file type is refused', async () => {
     await expect(fillQuestionnaire({ name: 'deck.pdf', bytes: new TextEncoder().encode('%PDF-1.7') }, base)).rejects.toMatchObject({ reason: 'unsupported_type' });
   });

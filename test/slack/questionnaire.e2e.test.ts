@@ -11,7 +11,7 @@ import { QUESTIONNAIRE_TEXT } from '../../src/questionnaire/messages.js';
 import { AccessPolicy, SharedChannels } from '../../src/slack/access.js';
 import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
-import { fillFilesFromMessage, PROGRESS_INTERVAL_MS } from '../../src/slack/listeners/messages/file-share.js';
+import { fillFilesFromMessage, MAX_CONCURRENT_FILLS, PROGRESS_INTERVAL_MS } from '../../src/slack/listeners/messages/file-share.js';
 import { PASTED_FILE_NAME } from '../../src/slack/listeners/messages/pasted-list.js';
 import { buildFixtures } from '../fixtures/questionnaires/build.js';
 import { capturedLogger } from '../fakes/log-capture.js';
@@ -180,6 +180,18 @@ describe('questionnaire files over Slack (HTTP mode, fake Web API)', () => {
       ].join('\n'),
     );
     expect(fake.completedUploads()).toEqual([expect.objectContaining({ filename: PASTED_FILE_NAME, completed: expect.objectContaining({ channel_id: 'D0DM' }) })]);
+  });
+
+  it('fills at most MAX_CONCURRENT_FILLS files at once; the others wait their turn and are all answered', async () => {
+    fake.downloadEvents.length = 0;
+    const files = [0, 1, 2].map((i) => fake.hostFile(`slow-${i}.csv`, readFileSync(file('questions.csv')), { delayMs: 200 }));
+    await Promise.all(files.map((f) => postEvent(fileShare([f]))));
+    await settle();
+    let open = 0;
+    let most = 0;
+    for (const e of fake.downloadEvents) most = Math.max(most, (open += e.event === 'start' ? 1 : -1));
+    expect(most).toBe(MAX_CONCURRENT_FILLS);
+    expect(fake.completedUploads()).toHaveLength(3);
   });
 
   it('two lines in a DM are still one ordinary question', async () => {

@@ -12,6 +12,25 @@ export const PROGRESS_MIN_ROWS = 100;
 /** At most one progress update per this many milliseconds (chat.update is rate limited, and people read slowly). */
 export const PROGRESS_INTERVAL_MS = 2_000;
 
+/**
+ * Questionnaires filled at the same time by this process; more wait their turn (their acknowledgement is already
+ * posted). A 10 MB workbook is held a few times over while it is read and written, so this bounds memory.
+ */
+export const MAX_CONCURRENT_FILLS = 2;
+let fillsRunning = 0;
+const fillQueue: Array<() => void> = [];
+
+async function withFillSlot<T>(work: () => Promise<T>): Promise<T> {
+  while (fillsRunning >= MAX_CONCURRENT_FILLS) await new Promise<void>((resolve) => fillQueue.push(resolve));
+  fillsRunning++;
+  try {
+    return await work();
+  } finally {
+    fillsRunning--;
+    fillQueue.shift()?.();
+  }
+}
+
 /** A message carrying files: a file_share message, or an app_mention with files. */
 export interface FileMessage {
   channel: string;
@@ -100,8 +119,10 @@ async function fillOneFile(deps: SlackDeps, client: webApi.WebClient, token: str
 
   let result: FillResult;
   try {
-    const bytes = await downloadSlackFile(file, token, client.slackApiUrl);
-    result = await fillQuestionnaire({ name: fileName, bytes }, deps.base, { lang: languageFrom(message.text), overrides: overridesFrom(message.text), onProgress });
+    result = await withFillSlot(async () => {
+      const bytes = await downloadSlackFile(file, token, client.slackApiUrl);
+      return fillQuestionnaire({ name: fileName, bytes }, deps.base, { lang: languageFrom(message.text), overrides: overridesFrom(message.text), onProgress });
+    });
   } catch (error) {
     await progress;
     if (error instanceof RefusedInput) {
