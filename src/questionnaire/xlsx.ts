@@ -293,16 +293,20 @@ function newCell(prefix: string, row: number, write: CellWrite, style: string | 
   return `<${prefix}c r="${columnLetters(write.column)}${row}"${style ? ` s="${style}"` : ''} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${encodeXml(write.text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
-/** Widths for the added columns; columns an existing `<col>` already covers keep theirs. */
+/**
+ * Widths for the added columns; columns an existing `<col>` already covers keep theirs. Excel wants `<col>` elements
+ * in ascending order, so the new ones are put in order among the customer's.
+ */
 function addColumnWidths(xml: string, prefix: string, widths: Array<{ column: number; width: number }>): string {
-  const covered = [...xml.matchAll(/<(?:\w+:)?col\b([^>]*?)\/?>/g)].map((m) => ({ min: Number(attr(m[1]!, 'min')), max: Number(attr(m[1]!, 'max')) }));
+  const existing = [...xml.matchAll(/<(?:\w+:)?col\b([^>]*?)(?:\/>|>\s*<\/(?:\w+:)?col>)/g)].map((m) => ({ min: Number(attr(m[1]!, 'min')), max: Number(attr(m[1]!, 'max')), xml: m[0] }));
   const added = widths
-    .filter(({ column }) => !covered.some((c) => column >= c.min && column <= c.max))
-    .map(({ column, width }) => `<${prefix}col min="${column}" max="${column}" width="${width}" customWidth="1"/>`)
-    .join('');
-  if (!added) return xml;
-  if (/<(?:\w+:)?cols\b[^>]*>/.test(xml)) return xml.replace(/<\/((?:\w+:)?)cols>/, (_, p: string) => `${added}</${p}cols>`);
-  return xml.replace(new RegExp(`<${prefix}sheetData\\b`), (open) => `<${prefix}cols>${added}</${prefix}cols>${open}`);
+    .filter(({ column }) => !existing.some((c) => column >= c.min && column <= c.max))
+    .map(({ column, width }) => ({ min: column, max: column, xml: `<${prefix}col min="${column}" max="${column}" width="${width}" customWidth="1"/>` }));
+  if (added.length === 0) return xml;
+  const cols = [...existing, ...added].sort((a, b) => a.min - b.min).map((c) => c.xml).join('');
+  const block = /<((?:\w+:)?)cols\b([^>]*)>[\s\S]*?<\/(?:\w+:)?cols>/;
+  if (block.test(xml)) return xml.replace(block, (_, p: string, attrs: string) => `<${p}cols${attrs}>${cols}</${p}cols>`);
+  return xml.replace(new RegExp(`<${prefix}sheetData\\b`), (open) => `<${prefix}cols>${cols}</${prefix}cols>${open}`);
 }
 
 /** A new, plain worksheet part (the Summary sheet, or the sheet of pasted questions). */
@@ -314,7 +318,10 @@ export function sheetXml(rows: string[][], widths: number[], boldFirstRow = fals
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData>${body}</sheetData></worksheet>`;
 }
 
-/** Adds a worksheet part to the workbook (after the others), under a name no other sheet has. Returns that name. */
+/**
+ * Adds a worksheet part to the workbook, under a name no other sheet has; returns that name. It goes last, so the
+ * positions that defined names (print areas, filters: `localSheetId`) and the active tab refer to stay right.
+ */
 export async function addSheet(zip: JSZip, wantedName: string, xml: string): Promise<string> {
   const workbookXml = (await zip.file('xl/workbook.xml')!.async('string'))!;
   const relsPath = 'xl/_rels/workbook.xml.rels';

@@ -29,6 +29,13 @@ describe('patchSheetXml', () => {
     expect(patchSheetXml(xml, new Map([[1, [{ column: 3, text: 'x' }]]]), [{ column: 3, width: 40 }])).toContain('<cols><col min="1" max="16384" width="9" customWidth="1"/></cols>');
   });
 
+  it('puts added column widths in ascending order among the customer’s (Excel wants them sorted)', () => {
+    const xml = SHEET('<row r="1"><c r="A1"><v>1</v></c></row>', '<cols><col min="1" max="2" width="9" customWidth="1"/><col min="20" max="21" width="3" customWidth="1"/></cols>');
+    expect(patchSheetXml(xml, new Map([[1, [{ column: 5, text: 'x' }]]]), [{ column: 5, width: 40 }])).toContain(
+      '<cols><col min="1" max="2" width="9" customWidth="1"/><col min="5" max="5" width="40" customWidth="1"/><col min="20" max="21" width="3" customWidth="1"/></cols>',
+    );
+  });
+
   it('copies the style of the named column in the same row', () => {
     const out = patchSheetXml(SHEET('<row r="2"><c r="B2" s="7" t="s"><v>2</v></c></row>'), new Map([[2, [{ column: 4, text: 'x', styleFrom: 2 }]]]), []);
     expect(out).toContain('<c r="D2" s="7" t="inlineStr">');
