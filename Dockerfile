@@ -3,6 +3,7 @@
 # Run (Socket Mode): docker run --env-file .env checklist-bot
 # Run (HTTP mode):   docker run --env-file .env -p 3000:3000 checklist-bot
 # Serve an edited sheet without rebuilding: -v "$PWD/knowledge:/app/knowledge:ro"
+# Lint a sheet in the image: docker run --rm -v "$PWD/knowledge:/app/knowledge:ro" checklist-bot npm run -s check
 #
 # test/docker/dockerfile.test.ts runs these same steps without a Docker engine (build, then start the built output),
 # and checks that the README's manual build steps are the same commands.
@@ -21,6 +22,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
+# The model's system prompt (read at start-up when OPENAI_API_KEY is set), and the launcher that lets `npm start`,
+# `npm run check` and `npm run ask` run the compiled dist/ in this production install (no tsc, no tsx here).
+COPY prompts ./prompts
+COPY scripts ./scripts
 COPY knowledge ./knowledge
 ENV KNOWLEDGE_DIR=/app/knowledge PORT=3000
 USER node

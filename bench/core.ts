@@ -17,6 +17,8 @@ const sources: KnowledgeSources = {
   sheet: readFileSync(resolve(dir, KNOWLEDGE_FILES.sheet), 'utf8'),
   companion: readFileSync(resolve(dir, KNOWLEDGE_FILES.companion), 'utf8'),
   gaps: readFileSync(resolve(dir, KNOWLEDGE_FILES.gaps), 'utf8'),
+  vocabulary: readFileSync(resolve(dir, KNOWLEDGE_FILES.vocabulary), 'utf8'),
+  examples: readFileSync(resolve(dir, KNOWLEDGE_FILES.examples), 'utf8'),
 };
 const questions = readLabelledSet(resolve(import.meta.dirname, '..', 'test', 'fixtures', 'questions.tsv')).map((q) => q.question);
 

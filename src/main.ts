@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import './config/require-node.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from './answer/knowledge-base.js';
@@ -72,6 +74,9 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
   const model = chooser && llmConfig.enabled ? { chooser, timeoutMs: llmConfig.timeoutMs, patienceMs: Math.min(DEFAULT_MODEL_PATIENCE_MS, llmConfig.timeoutMs) } : undefined;
   if (model && llmConfig.enabled) log.info({ event: 'model_layer', model: model.chooser.model, baseURL: llmConfig.baseURL ?? 'https://api.openai.com/v1', timeoutMs: model.timeoutMs }, 'model layer on');
   const inFlight = new InFlight();
+  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving and
+  // shows in /healthz until it is fixed.
+  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
   const deps = {
     base,
     logger: log,
@@ -79,6 +84,7 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     access: new AccessPolicy({ teams: config.ALLOWED_TEAM_IDS, channels: config.ALLOWED_CHANNEL_IDS }),
     shared: new SharedChannels(),
     inFlight,
+    pendingKnowledgeError: () => reloader.pendingError,
     ...(model ? { model } : {}),
   };
   const { app } = createSlackApp(config, deps, identity);
@@ -91,8 +97,6 @@ export async function startBot(env: NodeJS.ProcessEnv = process.env, logger?: Lo
     await app.start();
     log.info({ event: 'listening', mode: 'socket', sheetVersion: base.knowledge.version }, 'connected in Socket Mode');
   }
-  // Edits to the knowledge folder are picked up while running; a broken edit keeps the current version serving.
-  const reloader = new KnowledgeReloader(dir, () => base.knowledge, (knowledge) => base.swap(knowledge), log);
   reloader.start();
 
   // Stop accepting new requests, then let the ones in flight finish (bounded), so nobody's question is dropped.

@@ -9,8 +9,13 @@ import { checkPhrasing } from './phrasing-guard.js';
 export interface AssistOptions {
   /** The model's whole budget, retries included (LLM_TIMEOUT_MS). */
   timeoutMs: number;
-  /** How many search candidates the model chooses from. Default 8. */
+  /** How many search candidates the model chooses from on a large sheet. Default 8. */
   candidates?: number;
+  /**
+   * On a sheet of at most this many items the model sees every item (search's ranking first), so a word search
+   * does not know cannot hide the right item from it. Default 100.
+   */
+  allItemsUpTo?: number;
   clock?: () => number;
 }
 
@@ -33,7 +38,11 @@ export async function answerWithModel(
 
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const hits = (answer.decision as { hits: Hit[] }).hits.slice(0, options.candidates ?? 8);
+  const ranked = (answer.decision as { hits: Hit[] }).hits;
+  const hits =
+    knowledge.items.length <= (options.allItemsUpTo ?? DEFAULT_ALL_ITEMS_UP_TO)
+      ? [...ranked, ...knowledge.items.filter((item) => !ranked.some((hit) => hit.item === item)).map((item): Hit => ({ item, score: 0, matchedTerms: [] }))]
+      : ranked.slice(0, options.candidates ?? 8);
   const request = { question: answer.question, language: languageOf(answer.question), candidates: hits.map((hit) => toCandidate(hit.item)) };
   const outcome = (extra: Partial<AssistOutcome>): AssistOutcome => ({ model: chooser.model, used: false, latencyMs: Math.round(clock() - started), ...extra });
 
@@ -51,7 +60,7 @@ export async function answerWithModel(
     return { answer: { ...answer, assist: outcome({ fallback: 'outside_candidates', ...usage }) }, knowledge };
   }
 
-  const decision = decisionFrom(chosen, hits);
+  const decision = decisionFrom(chosen, hits, (item) => base.unlisted(item, question));
   const cited = decision.kind === 'answered' ? [decision.item, ...decision.seeAlso] : [];
   let phrasing: Partial<AssistOutcome> = {};
   if (reply.phrasing?.trim() && cited.length > 0) {
@@ -61,13 +70,15 @@ export async function answerWithModel(
   return { answer: { ...answer, decision, assist: outcome({ used: true, ...phrasing, ...usage }) }, knowledge };
 }
 
+const DEFAULT_ALL_ITEMS_UP_TO = 100;
+
 /** Questions the model may help with: those that went to full-text search and were not refused as a known gap. */
 function isEligible(decision: Decision): boolean {
   if (decision.kind === 'answered') return true;
   return decision.kind === 'no_match' && (decision.reason === 'low_coverage' || decision.reason === 'no_results') && decision.hits.length > 0;
 }
 
-function decisionFrom(chosen: number[], hits: Hit[]): Decision {
+function decisionFrom(chosen: number[], hits: Hit[], unlisted: (item: KnowledgeItem) => string[]): Decision {
   const byNo = new Map(hits.map((hit) => [hit.item.no, hit]));
   const ordered = [...chosen.map((no) => byNo.get(no)!), ...hits.filter((hit) => !chosen.includes(hit.item.no))];
   if (chosen.length === 0) {
@@ -75,7 +86,7 @@ function decisionFrom(chosen: number[], hits: Hit[]): Decision {
   }
   const [first, ...rest] = chosen.map((no) => byNo.get(no)!);
   const seeAlso: KnowledgeItem[] = rest.slice(0, 2).map((hit) => hit.item);
-  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered, unlisted: [] };
+  return { kind: 'answered', item: first!.item, score: first!.score, seeAlso, close: false, hits: ordered, unlisted: unlisted(first!.item) };
 }
 
 /** Runs `task` with an AbortSignal that fires after `ms`; rejects with a timeout ModelError then, whatever the task does. */

@@ -3,8 +3,9 @@ import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
-import { processTerm, tokenize } from '../search/tokenize.js';
-import { conjunctionParts, nameCandidates, segmentMessage } from './message.js';
+import { MessageReader, nameCandidates } from './message.js';
+import { NamedThings } from './claims.js';
+import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
@@ -21,11 +22,6 @@ import { conjunctionParts, nameCandidates, segmentMessage } from './message.js';
  * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
  *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
  */
-/**
- * Messages made only of these words (plus stop words) are people trying the bot out ("test", "can you help me?"):
- * they get the usage help, not the pen-test item.
- */
-const META_WORDS = new Set(['help', 'test', 'testing', 'ping', 'bot', 'usage', 'commands', 'テスト', 'ヘルプ', '使い方', 'てすと']);
 
 export interface DecisionOptions {
   /** Minimum IDF-weighted share of content words matched by the cited item. Default 0.2. */
@@ -37,9 +33,15 @@ export interface DecisionOptions {
    * answer confidently: it is marked `close`, so Slack offers a picker. Default 5.
    */
   vagueWordItems: number;
+  /**
+   * A best score below `weakScore` is answered only when the item explains at least `weakCoverage` of the question:
+   * casual messages that share one word with an item score low and cover little. Defaults 20 and 0.6.
+   */
+  weakScore: number;
+  weakCoverage: number;
   /** Questions with at most this many content words must have every word known to the index. Default 2. */
   shortQuestionTerms: number;
-  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.75. */
+  /** Runner-up score at or above this share of the best marks the answer `close`. Default 0.85. */
   closeRatio: number;
   /** Items scoring at least this share of the best are offered as "see also". Default 0.3. */
   seeAlsoRatio: number;
@@ -55,22 +57,24 @@ export interface DecisionOptions {
    * secondary media") must not turn one question into two answers. Default 0.5.
    */
   multiPartCoverage: number;
-  /** A clause whose best item matches this share of its words is one question, even if it says "X and Y". Default 0.8. */
-  wholeClauseCoverage: number;
+  /** A clause after a question with at most this many topical words elaborates on it ("email? phone?"). Default 2. */
+  elaborationTerms: number;
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   minCoverage: 0.2,
   minScore: 4,
+  weakScore: 20,
+  weakCoverage: 0.6,
   vagueWordItems: 5,
   shortQuestionTerms: 2,
-  closeRatio: 0.75,
+  closeRatio: 0.85,
   seeAlsoRatio: 0.3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
   maxParts: 3,
   multiPartCoverage: 0.5,
-  wholeClauseCoverage: 0.8,
+  elaborationTerms: 2,
 };
 
 export type NoMatchReason = 'no_content' | 'known_gap' | 'low_coverage' | 'no_results' | 'unknown_item' | 'model_declined';
@@ -159,6 +163,9 @@ export class Answerer {
   readonly index: ChecklistIndex;
   private readonly numbers: Set<number>;
   private readonly gaps: GapMatcher;
+  private readonly reader: MessageReader;
+  /** Finds what a question names (ISO 27001, TLS 1.3, 99.99 %) that the cited answer does not state. */
+  readonly named: NamedThings;
   /** Normalized section and category names (Japanese and English) → the items they list. */
   private readonly sections = new Map<string, Extract<Decision, { kind: 'section' }>>();
 
@@ -171,6 +178,8 @@ export class Answerer {
     this.index = index ?? new ChecklistIndex(knowledge);
     this.numbers = new Set(knowledge.items.map((item) => item.no));
     this.gaps = new GapMatcher(knowledge.gaps);
+    this.reader = new MessageReader(knowledge.vocabulary.framing);
+    this.named = new NamedThings(knowledge.vocabulary);
     for (const item of knowledge.items) {
       for (const [name, key, title] of [
         [item.section, 'section', item.section],
@@ -188,7 +197,7 @@ export class Answerer {
 
   answer(question: string): Answer {
     const text = question.trim();
-    if (!text || isMetaMessage(text)) return { question, decision: { kind: 'help' } };
+    if (!text || this.isMetaMessage(text)) return { question, decision: { kind: 'help' } };
 
     const reference = parseItemReference(text, this.numbers);
     if (reference?.kind === 'items') {
@@ -210,29 +219,38 @@ export class Answerer {
    * confident on its own, the asking clauses together (then the whole message) are decided as one question.
    */
   private answerMessage(question: string, text: string): Answer {
-    const names = nameCandidates(text).filter((word) => !this.index.knows(word));
+    // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
+    const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
     const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
-    const segments = segmentMessage(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
-    const asking = segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments;
+    const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
+    // One message can search the same clause several times (a clause, then a side of it, then the clauses joined):
+    // each text is searched once.
+    const searched = new Map<string, SearchOutcome>();
+    const search = (clause: string): SearchOutcome => {
+      let outcome = searched.get(clause);
+      if (!outcome) searched.set(clause, (outcome = this.index.search(clause)));
+      return outcome;
+    };
+    const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     for (const segment of asking) {
-      const search = this.index.search(segment.text);
-      const decision = this.decide(segment.text, search);
+      const outcome = search(segment.text);
+      const decision = this.decide(segment.text, outcome);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
       }
-      const sides = conjunctionParts(segment.text);
+      const sides = this.reader.conjunctionParts(segment.text);
       // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
-      if (sides.length === 1 || (decision.kind === 'answered' && !decision.close && coverage(decision, search) >= this.options.wholeClauseCoverage)) {
-        parts.push({ question: segment.text, decision, search, additive: segment.additive });
+      if (sides.length === 1) {
+        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
         // "…and how fast?": a side that is only a question word asks about the side before it.
-        const asked = i > 0 && isElliptical(side, this.index.search(side)) ? `${sides[i - 1]} ${side}` : side;
-        const sideSearch = this.index.search(asked);
+        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[i - 1]} ${side}` : side;
+        const sideSearch = search(asked);
         parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
     }
@@ -243,9 +261,18 @@ export class Answerer {
     const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
     // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
     // splitting one message must each fit their item well.
-    const strong = distinct.length >= 2 ? distinct.filter((part) => part.additive || coverage(part.decision, part.search) >= this.options.multiPartCoverage) : distinct;
-    if (strong.length + gaps.length >= 2 && strong.length >= 1 && (strong.length >= 2 || gaps.length > 0)) {
-      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || (part.additive && part.decision.kind === 'no_match' && part.search.terms.length > 0));
+    const strong =
+      distinct.length >= 2
+        ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
+        : distinct;
+    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
+    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
+    // A further question that two items fit about equally, or that the sheet may not cover, is shown as such (a
+    // picker, or "not covered" with the nearest items) next to the answered ones, rather than dropped.
+    const unsure = (part: (typeof parts)[number]): boolean =>
+      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !answerable.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
+    if (answerable.length >= 1 && answerable.length + gaps.length + parts.filter(unsure).length >= 2) {
+      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || unsure(part));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }
@@ -256,10 +283,10 @@ export class Answerer {
     let fallback: Answer | undefined;
     for (const clauses of whole) {
       const joined = clauses.map((segment) => segment.text).join(' ');
-      const search = this.index.search(joined);
-      const decision = this.decide(joined, search);
-      fallback ??= { question, decision, search };
-      if (decision.kind === 'answered') return { question, decision, search };
+      const outcome = search(joined);
+      const decision = this.decide(joined, outcome);
+      fallback ??= { question, decision, search: outcome };
+      if (decision.kind === 'answered') return { question, decision, search: outcome };
     }
     return fallback!;
   }
@@ -283,6 +310,8 @@ export class Answerer {
     const topical = terms.length - search.everydayTerms.length;
     if (topical <= this.options.shortQuestionTerms && search.knownTerms.length < topical) return noMatch('low_coverage');
     if (covered / totalWeight < this.options.minCoverage || top.score < this.options.minScore) return noMatch('low_coverage');
+    // A weak match that also leaves much of the question unexplained: the nearest items, not a confident answer.
+    if (top.score < this.options.weakScore && covered / totalWeight < this.options.weakCoverage) return noMatch('low_coverage');
 
     const seeAlso = hits
       .slice(1)
@@ -294,7 +323,37 @@ export class Answerer {
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
     const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
     const close = second !== undefined && (vague || rival);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: [] };
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, text) };
+  }
+
+  /**
+   * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
+   * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
+   */
+  private elaborationsMerged<T extends { text: string; additive: boolean }>(search: (text: string) => SearchOutcome, segments: T[]): T[] {
+    const merged: T[] = [];
+    for (const segment of segments) {
+      const previous = merged[merged.length - 1];
+      const outcome = previous && !segment.additive ? search(segment.text) : undefined;
+      if (previous && outcome && outcome.terms.length - outcome.everydayTerms.length <= this.options.elaborationTerms) {
+        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
+      } else {
+        merged.push(segment);
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * "help", "?", "test", "can you help me": only meta words and stop words. People trying the bot out get the usage
+   * help, not the pen-test item. Only a short prefix is read: a long message is not a greeting.
+   */
+  private isMetaMessage(text: string): boolean {
+    const normalized = normalizeText(text.slice(0, 200)).trim();
+    if (/^[?？]+$/u.test(normalized)) return true;
+    const { analyzer } = this.index;
+    const content = analyzer.tokenize(normalized).filter((token) => analyzer.processTerm(token) !== null);
+    return content.length > 0 && content.every((token) => analyzer.metaWords.has(token));
   }
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */
@@ -303,18 +362,9 @@ export class Answerer {
   }
 }
 
-/** "help", "?", "test", "can you help me": only meta words and stop words. */
-function isMetaMessage(text: string): boolean {
-  const normalized = normalizeText(text).trim();
-  if (/^[?？]+$/u.test(normalized)) return true;
-  const tokens = tokenize(normalized);
-  const content = tokens.filter((token) => processTerm(token) !== null);
-  return content.length > 0 && content.every((token) => META_WORDS.has(token));
-}
-
-/** A clause that is a question word and at most one other word ("how fast", "where", "いつまで"). */
+/** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
 const isElliptical = (clause: string, search: SearchOutcome): boolean =>
-  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 1;
+  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 2;
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
@@ -326,4 +376,5 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 
 /** Matches the given names as whole words, possessive or not. */
-const namePattern = (names: string[]): RegExp => new RegExp(`\\b(?:${names.join('|')})(?:['’]s)?\\b`, 'gu');
+const namePattern = (names: string[]): RegExp =>
+  new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');

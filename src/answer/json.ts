@@ -1,3 +1,4 @@
+import type { KnowledgeItem } from '../knowledge/load.js';
 import type { Hit } from '../search/index.js';
 import { citedItems, type Answer, type QuestionPart } from './decide.js';
 import { languageOf, type Language } from './language.js';
@@ -14,6 +15,8 @@ export interface AnswerJson {
   kind: Answer['decision']['kind'];
   /** The items the reply answers with, best first: several for a multi-part question; `[]` for a picker, not covered and help. */
   cited: number[];
+  /** Each cited item's name and answer: the Japanese exactly as the sheet has it, the English with its review status. */
+  items: CitedItemJson[];
   /** Named things the question asks about that the cited item's answer does not state ("ISO 27001"). */
   unlisted?: string[];
   /** A multi-part question: each part with its own status and cited items. */
@@ -30,6 +33,30 @@ export interface AnswerJson {
   /** Present when a model was asked: whether its choice was used, its guarded phrasing, or why it fell back. */
   model?: { name: string; used: boolean; phrasing?: string; phrasingDiscarded?: string[]; fallback?: string; latencyMs: number; usage?: { prompt: number; completion: number; total: number } };
 }
+
+export interface CitedItemJson {
+  no: number;
+  name: string;
+  answer: string;
+  notDisclosed?: true;
+  /**
+   * The reviewed translation's status (`stale`: a field of the sheet changed since review; `missing`), with the name
+   * and answer whose review still holds: after a changed answer cell, the reviewed name stays and the answer goes.
+   */
+  en: { status: 'reviewed' | 'stale' | 'missing'; name?: string; answer?: string };
+}
+
+export const citedItemJson = (item: KnowledgeItem): CitedItemJson => ({
+  no: item.no,
+  name: item.name,
+  answer: item.answer,
+  ...(item.notDisclosed ? { notDisclosed: true as const } : {}),
+  en: {
+    status: item.translationStatus,
+    ...(item.english.name !== undefined ? { name: item.english.name } : {}),
+    ...(item.english.answer !== undefined ? { answer: item.english.answer } : {}),
+  },
+});
 
 const round = (score: number): number => Math.round(score * 100) / 100;
 const scored = (hits: Hit[]): AnswerJson['matches'] => hits.map((hit) => ({ no: hit.item.no, score: round(hit.score) }));
@@ -62,8 +89,9 @@ export function toJson(answer: Answer, sheetVersion?: string): AnswerJson {
         },
       }
     : {};
-  const cited = citedItems(decision).map((item) => item.no);
-  const base = { question: answer.question, kind: decision.kind, cited, language: languageOf(answer.question), ...(sheetVersion ? { sheetVersion } : {}), ...model };
+  const citedList = citedItems(decision);
+  const cited = citedList.map((item) => item.no);
+  const base = { question: answer.question, kind: decision.kind, cited, items: citedList.map(citedItemJson), language: languageOf(answer.question), ...(sheetVersion ? { sheetVersion } : {}), ...model };
   switch (decision.kind) {
     case 'help':
       return { ...base, status: 'help', matches: [] };

@@ -1,4 +1,4 @@
-import type { Knowledge } from '../knowledge/load.js';
+import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { Answerer, type Answer } from './decide.js';
 
 /** How many recent answers are remembered. People ask the same few questions again and again. Default 2,000. */
@@ -39,6 +39,11 @@ export class KnowledgeBase {
       if (cache.size > this.cacheSize) cache.delete(cache.keys().next().value!);
     }
     return { answer, knowledge };
+  }
+
+  /** What the question names that the item's answer does not state (see claims.ts), for answers chosen elsewhere. */
+  unlisted(item: KnowledgeItem, question: string): string[] {
+    return this.current.answerer.named.unlisted(item, question);
   }
 
   /**

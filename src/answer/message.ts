@@ -1,3 +1,5 @@
+import type { Vocabulary } from '../knowledge/vocabulary.js';
+
 /**
  * Reading a chat message as a person would before searching it: which of its sentences ask something, what is only
  * framing ("the customer's CISO is asking whether…", 「お客様から〜とのご質問です」) or context ("client runs night
@@ -25,10 +27,11 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'no', 'vs', 'etc', 'app
 
 /**
  * Splits a message into sentences: after ? ! 。 ？ ！ (and runs of them), at line breaks, at ". " unless it ends an
- * abbreviation (e.g., No.) or a number, at ";" and at dashes between spaces; in Japanese also after a clause that only
- * sets the scene (〜とのことで、〜ですが、〜けど、).
+ * abbreviation (e.g., No.) or a number, at ";", at dashes between spaces and after a short preamble ending in a colon;
+ * after a comma when `setsScene` says the clause before only sets the scene (〜とのことで、) or `givesReason` says the
+ * clause after gives a reason (", since…").
  */
-export function splitSentences(message: string): string[] {
+export function splitSentences(message: string, setsScene: (before: string) => boolean = () => false, givesReason: (after: string) => boolean = () => false): string[] {
   const text = message.slice(0, MAX_MESSAGE_CHARS);
   const sentences: string[] = [];
   let start = 0;
@@ -52,78 +55,92 @@ export function splitSentences(message: string): string[] {
     } else if ((ch === ':' || ch === '：') && /\s/u.test(text[i + 1] ?? ' ') && i - start <= 60) {
       cut(i, i + 1); // a preamble: "Two things from Acme: …", 「質問です：…」
     } else if (ch === '、' || ch === ',') {
-      if (SCENE_SETTING_CLAUSE.test(text.slice(Math.max(start, i - 12), i))) cut(i + 1, i + 1);
+      if (setsScene(text.slice(Math.max(start, i - 12), i))) cut(i + 1, i + 1);
       // ", since they…", ", because…", ", as their…": what follows gives a reason, not a question.
-      else if (REASON_CLAUSE.test(text.slice(i + 1, i + 12))) cut(i, i + 1);
+      else if (givesReason(text.slice(i + 1, i + 12))) cut(i, i + 1);
     }
   }
   cut(text.length, text.length);
   return sentences;
 }
 
-/** Japanese clause endings that set the scene rather than ask: 〜予定とのことで、 / 〜と聞いたけど、 / 〜ですが、 */
-const SCENE_SETTING_CLAUSE = /(?:とのことで|とのことですが|ということで|ですが|ますが|けど|けれど|けれども|ので)$/u;
-
-/** English openers of a clause that gives the reason for asking. */
-const REASON_CLAUSE = /^\s*(?:since|because|as|cause|cuz|coz)\s/iu;
-
-/** English question openers: a clause starting with one of these asks something, with or without a question mark. */
-const EN_ASKING_START =
-  /^(?:(?:and|also|plus|so|ok|okay|oh|btw|hey|hi|quick q|q)[\s,:]+)*(?:what|whats|what's|how|when|where|which|who|whom|whose|why|whether|is|are|was|were|do|does|did|can|could|will|would|should|shall|have|has|had|may|might|any|describe|explain|list|state|provide|confirm|indicate|specify|outline|detail|tell|please|pls|plz)\b/iu;
-
-/** Japanese endings that ask: か, の, っけ, 教えて, ください, たい, でしょうか, 〜とのご質問です… */
-const JA_ASKING_END = /(?:か|かな|の|のか|っけ|だっけ|教えて|教えてほしい(?:です)?|ください|下さい|たい(?:です)?|ほしい(?:です)?|欲しい(?:です)?|でしょうか|ますか|ですか|ご教示|願います|とのこと(?:です)?|ご質問(?:です)?|質問(?:です)?|聞かれた|聞かれました|る|てる)[。.]*$/u;
-
-/** Additive openers: what follows is a further question. */
-const ADDITIVE_START = /^(?:and|also|plus|another|additionally|secondly|second|then|oh and|and also|btw|あと|それと|また|それから|ついでに|加えて|さらに|ちなみに|もう一点|もう1点|もうひとつ)(?:[\s,、:：]|$|(?=[\p{Script=Han}\p{Script=Katakana}]))/iu;
+/**
+ * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", 「RPOとRTO」, 「〜のか、〜のか」. Not や:
+ * 「夜間や休日」 lists examples of one thing.
+ */
+const CONJUNCTION =
+  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
 
 /**
- * Framing in English: a subject (up to eight words that ask nothing themselves) followed by a verb of asking —
- * "The customer's CISO is asking whether", "Acme wants to know", "their auditor would like to know how".
- * The question word after it is kept ("how long…"); whether/if/about are dropped.
+ * Reads messages with the framing patterns of knowledge/vocabulary.yaml (`framing`): which clauses ask, what is only
+ * framing, which clause is a further question. Built once per loaded knowledge version.
  */
-const EN_FRAMING =
-  /^(?:[\p{L}\p{N}'’&.-]+\s+){0,8}?(?:is\s+|are\s+|was\s+|were\s+|has\s+|have\s+|'s\s+)?(?:asking|asks|asked|wants\s+to\s+know|want\s+to\s+know|wanted\s+to\s+know|would\s+like\s+to\s+know|'d\s+like\s+to\s+know|needs\s+to\s+know|need\s+to\s+know|wondering|wonders|wondered|is\s+curious|are\s+curious|curious|inquiring|enquiring|querying|says|said|mentioned|raised|worried|concerned|checking)(?:\s+(?:us|me|you|them|about|on|re))?\s*(?:whether|if|about|that)?[\s,:]*/iu;
+export class MessageReader {
+  private readonly questionStart: RegExp;
+  private readonly questionEnd: RegExp;
+  private readonly relayed: RegExp;
+  private readonly subjectAsks: RegExp;
+  private readonly relayedStart: RegExp;
+  private readonly relayedEnd: RegExp;
+  private readonly sceneSetting: RegExp;
+  private readonly reason: RegExp;
+  private readonly additive: RegExp;
 
-/** Words that, inside the would-be subject, show the clause is itself the question ("how do we handle … asks"). */
-const EN_QUESTION_WORD = /\b(?:what|whats|how|when|where|which|why|do|does|did|can|could|will|would)\b/iu;
-
-/** Framing in Japanese, at the start (お客様から、/ 客に聞かれた:) and at the end (〜とのご質問です。/ 〜を知りたいそうです). */
-const JA_FRAMING_START = /^(?:(?:お客様|お客さま|お客さん|顧客|客|先方|取引先|ユーザー|ユーザ|利用者)(?:様|さん)?(?:の[^、。]{1,12}?)?(?:から|より|が)(?:[\d０-９一二三四五]+点)?(?:、|,|：|:|\s)*)/u;
-const JA_FRAMING_END =
-  /(?:(?:か|の|のか)?(?:ど)?(?:うか)?(?:と|って)?(?:の|という|いう)?(?:ご質問|質問|お問い合わせ|問い合わせ|問合せ|ご相談|ご要望|ご確認|確認依頼|こと|話)(?:を受けました|をいただきました|がありました|が来ました|が来てます|です|でした|だそうです|があります)?|(?:を|が)?(?:知りたい|確認したい|聞きたい|教えてほしい|教えて欲しい)(?:との|という)?(?:こと|そう)?(?:です|でした)?|(?:と|って)?(?:客|お客様|お客さん|先方)?(?:に|から)?(?:聞かれ|言われ|質問され)(?:た|ました|てる|ています))[。.！!]*$/u;
-
-/** Removes framing from one clause. */
-export function stripFraming(clause: string): string {
-  let text = clause.trim();
-  const en = EN_FRAMING.exec(text);
-  if (en && en[0].length < text.length) {
-    const verb = /(?:asking|asks|asked|know|wondering|wonders|wondered|curious|inquiring|enquiring|querying|says|said|mentioned|raised|worried|concerned|checking)/iu.exec(en[0]);
-    const subject = verb ? en[0].slice(0, verb.index) : '';
-    if (!EN_QUESTION_WORD.test(subject)) text = text.slice(en[0].length);
+  constructor(framing: Vocabulary['framing']) {
+    const compile = (source: string): RegExp => new RegExp(source, 'iu');
+    this.questionStart = compile(framing.question_start);
+    this.questionEnd = compile(framing.question_end);
+    this.relayed = compile(framing.relayed);
+    this.subjectAsks = compile(framing.subject_asks);
+    this.relayedStart = compile(framing.relayed_start);
+    this.relayedEnd = compile(framing.relayed_end);
+    this.sceneSetting = compile(framing.scene_setting);
+    this.reason = compile(framing.reason);
+    this.additive = compile(framing.additive);
   }
-  text = text.replace(JA_FRAMING_START, '');
-  const stripped = text.replace(JA_FRAMING_END, '');
-  return (stripped.trim() || text).trim();
-}
 
-/** True when a clause asks something (after its framing is removed). */
-export function asks(clause: string, framed: boolean): boolean {
-  const text = clause.trim();
-  return framed || /[?？]$/u.test(text) || EN_ASKING_START.test(text) || JA_ASKING_END.test(text);
-}
+  /** Splits a message into clauses, each with its framing removed and whether it asks something. */
+  segments(message: string): Segment[] {
+    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after));
+    return sentences.map((sentence) => {
+      const text = this.stripFraming(sentence);
+      return { text, asks: this.asks(sentence, text !== sentence.trim()), additive: this.additive.test(text) };
+    });
+  }
 
-/** Splits a message into clauses, each with its framing removed and whether it asks something. */
-export function segmentMessage(message: string): Segment[] {
-  return splitSentences(message).map((sentence) => {
-    const text = stripFraming(sentence);
-    return { text, asks: asks(sentence, text !== sentence.trim()), additive: ADDITIVE_START.test(text) };
-  });
+  /** Removes framing from one clause: "the customer's CISO is asking whether", 「お客様から、」, 「〜とのご質問です」. */
+  stripFraming(clause: string): string {
+    let text = clause.trim();
+    const relayed = this.relayed.exec(text);
+    if (relayed && relayed[0].length < text.length && !this.subjectAsks.test(relayed.groups?.subject ?? '')) text = text.slice(relayed[0].length);
+    text = text.replace(this.relayedStart, '');
+    const stripped = text.replace(this.relayedEnd, '');
+    return (stripped.trim() || text).trim();
+  }
+
+  /** True when a clause asks something: a question mark, a question word or request, or it was framed as a question. */
+  asks(clause: string, framed = false): boolean {
+    const text = clause.trim();
+    return framed || /[?？]$/u.test(text) || this.questionStart.test(text) || this.questionEnd.test(text);
+  }
+
+  /**
+   * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A
+   * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context: "the customer is about to hit
+   * their limit and asks what it is" asks one thing.
+   */
+  conjunctionParts(clause: string): string[] {
+    const parts = clause.split(CONJUNCTION).map((part) => part.trim()).filter(Boolean);
+    if (parts.length < 2 || parts.length > 3) return [clause];
+    const asked = parts.filter((part) => this.asks(part) || part.split(/\s+/u).length <= 3);
+    return asked.length >= 2 ? asked : [clause];
+  }
 }
 
 /**
  * Capitalised words that are probably names of companies, products or people (Acme, Globex's): capitalised inside a
- * sentence, or with a possessive anywhere. Acronyms (RPO, SSO) are not names: they are what people ask about.
+ * sentence, or with a possessive anywhere; in Japanese, words addressed with さん/様/社. Acronyms (RPO, SSO) are not
+ * names: they are what people ask about.
  * The caller keeps only those the index does not know.
  */
 export function nameCandidates(message: string): string[] {
@@ -134,21 +151,9 @@ export function nameCandidates(message: string): string[] {
     const sentenceStart = before === '' || /[.?!。？！]/u.test(before);
     if (!sentenceStart || possessive) names.add(word);
   }
+  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田様).
+  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?|[\p{Script=Han}]{2,6})(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))/gu)) {
+    names.add(match[1]!);
+  }
   return [...names];
-}
-
-/** Conjunctions joining two things asked about: "RPO and RTO", 「RPOとRTO」, 「〜のか、〜のか」. */
-const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|や|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/u;
-
-/**
- * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A
- * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context: "the customer is about to hit
- * their limit and asks what it is" asks one thing.
- */
-export function conjunctionParts(clause: string): string[] {
-  const parts = clause.split(new RegExp(CONJUNCTION.source, 'gu')).map((part) => part.trim()).filter(Boolean);
-  if (parts.length < 2 || parts.length > 3) return [clause];
-  const asked = parts.filter((part) => asks(part, false) || part.split(/\s+/u).length <= 3);
-  return asked.length >= 2 ? asked : [clause];
 }

@@ -66,5 +66,7 @@ export const toCandidate = (item: KnowledgeItem): Candidate => ({
   name: item.name,
   definition: item.definition,
   answer: item.answer,
-  ...(item.en ? { nameEn: item.en.name, definitionEn: item.en.definition, answerEn: item.en.answer } : {}),
+  ...(item.english.name !== undefined ? { nameEn: item.english.name } : {}),
+  ...(item.english.definition !== undefined ? { definitionEn: item.english.definition } : {}),
+  ...(item.english.answer !== undefined ? { answerEn: item.english.answer } : {}),
 });

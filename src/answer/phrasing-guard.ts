@@ -75,7 +75,7 @@ const mentions = (text: string, wordSet: Set<string>, term: string): boolean => 
 function evidenceOf(items: KnowledgeItem[]): string {
   return normalize(
     items
-      .flatMap((item) => [item.name, item.definition, item.unit, item.answer, item.category, item.en?.name, item.en?.definition, item.en?.unit, item.en?.answer])
+      .flatMap((item) => [item.name, item.definition, item.unit, item.answer, item.category, item.english.name, item.english.definition, item.english.unit, item.english.answer])
       .filter(Boolean)
       .join('\n'),
   );
@@ -99,7 +99,7 @@ export function checkPhrasing(phrasing: string, items: KnowledgeItem[]): GuardRe
     if (mentions(text, textWords, term) && !mentions(evidence, evidenceWords, term)) claims.push(term);
   }
   // Yes and no must come from the answers themselves: units such as "Yes/No" (有無) say nothing either way.
-  const answers = normalize(items.flatMap((item) => [item.answer, item.en?.answer ?? '']).join('\n'));
+  const answers = normalize(items.flatMap((item) => [item.answer, item.english.answer ?? '']).join('\n'));
   const answerWords = words(answers);
   if (YES.some((term) => mentions(text, textWords, term)) && !YES_EVIDENCE.some((term) => mentions(answers, answerWords, term))) claims.push('yes');
   if (NO.some((term) => mentions(text, textWords, term)) && !NO_EVIDENCE.some((term) => mentions(answers, answerWords, term))) claims.push('no');

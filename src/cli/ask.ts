@@ -1,6 +1,9 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import '../config/require-node.js';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerWithModel } from '../answer/assisted.js';
+import { commandWord } from '../answer/commands.js';
 import type { Answer } from '../answer/decide.js';
 import { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
@@ -9,11 +12,12 @@ import { createChooser } from '../llm/index.js';
 import { PromptError } from '../llm/prompts.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
-import { HELP_TEXT, renderAnswerText } from '../answer/render-text.js';
+import { STRINGS } from '../render/strings.js';
+import { listText, renderAnswerText, versionText } from '../render/text.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
 import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
 
-const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question"]
+const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question" | list | version | help]
   Answers from the bundled check sheet (knowledge/, or KNOWLEDGE_DIR), no credentials needed.
   With no question, reads questions from stdin, one per line, and answers each in order.
   With OPENAI_API_KEY set, a model helps choose items and phrase a short introduction (see README).
@@ -21,7 +25,7 @@ const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["quest
   --lang     answer in this language (default: the question's language; item numbers alone answer in English)
   --version  show the sheet's title, date, content hash and load time
 
-${HELP_TEXT.en}`;
+${STRINGS.en.help}`;
 
 export interface AskIo {
   argv: string[];
@@ -68,9 +72,20 @@ export async function runAsk(io: AskIo): Promise<number> {
     io.err(error instanceof KnowledgeError ? `ask: cannot load ${dir}\n${error.message}` : `ask: ${String(error)}`);
     return 2;
   }
+  // `list`, `version` (and 一覧, バージョン) as a question behave as they do in /checklist; `help` is answered as help.
+  const command = (question: string): string | undefined => {
+    const lang = forcedLang ?? languageOf(question);
+    switch (commandWord(question)) {
+      case 'version':
+        return values.json ? JSON.stringify(versionJson(knowledge)) : versionText(knowledge, lang);
+      case 'list':
+        return values.json ? JSON.stringify(listJson(knowledge, question)) : listText(knowledge, lang);
+      default:
+        return undefined;
+    }
+  };
   if (values.version) {
-    const info = { title: knowledge.title, company: knowledge.company, date: knowledge.date, version: knowledge.version, items: knowledge.items.length, loadedAt: knowledge.loadedAt.toISOString(), warnings: knowledge.warnings.length };
-    io.out(values.json ? JSON.stringify(info) : `${info.title}\n${info.company} ${info.date} · ${info.items} items · version ${info.version} · loaded ${info.loadedAt} · ${info.warnings} warning(s)`);
+    io.out(command('version')!);
     return 0;
   }
 
@@ -102,9 +117,15 @@ export async function runAsk(io: AskIo): Promise<number> {
     }
   };
 
+  const reply = async (question: string): Promise<void> => {
+    const output = command(question);
+    if (output !== undefined) io.out(output);
+    else print(question, await answer(question));
+  };
+
   if (positionals.length > 0) {
     const question = positionals.join(' ');
-    print(question, await answer(question));
+    await reply(question);
     return 0;
   }
 
@@ -114,10 +135,29 @@ export async function runAsk(io: AskIo): Promise<number> {
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     if (!values.json && !first) io.out('\n' + '─'.repeat(40));
     first = false;
-    print(line, await answer(line));
+    await reply(line);
   }
   return 0;
 }
+
+/** `--version --json` and `version --json`: which sheet is served. */
+const versionJson = (knowledge: Knowledge) => ({
+  title: knowledge.title,
+  company: knowledge.company,
+  date: knowledge.date,
+  version: knowledge.version,
+  items: knowledge.items.length,
+  loadedAt: knowledge.loadedAt.toISOString(),
+  warnings: knowledge.warnings.length,
+});
+
+/** `list --json`: every item by section, with its names. */
+const listJson = (knowledge: Knowledge, question: string) => ({
+  question,
+  kind: 'list',
+  sheetVersion: knowledge.version,
+  items: knowledge.items.map((item) => ({ no: item.no, section: item.section, category: item.category, name: item.name, ...(item.english.name !== undefined ? { nameEn: item.english.name } : {}) })),
+});
 
 // Run when executed directly (npm run ask), not when imported by tests.
 if (isEntryPoint(import.meta.url)) {

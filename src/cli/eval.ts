@@ -1,3 +1,5 @@
+// First: stops an older Node with one clear line (see config/require-node.ts).
+import '../config/require-node.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +9,7 @@ import { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
 import { loadLlmConfig } from '../config/llm.js';
 import { createChooser } from '../llm/index.js';
-import { knowledgeDir, PROJECT_ROOT } from '../config/paths.js';
+import { isEntryPoint, knowledgeDir, PROJECT_ROOT } from '../config/paths.js';
 import { readLabelledSet } from '../eval/labelled-set.js';
 import { scoreOne, TABLE_HEADER, tableRow, tally, type Scored } from '../eval/score.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
@@ -19,68 +21,76 @@ wrong (answered citing an unexpected item first), multi-part questions answered 
 of out-of-scope questions answered "not covered". --verbose lists every question not scored correct.
 --llm scores the same sets with the model layer (needs OPENAI_API_KEY, and OPENAI_BASE_URL for a local server).`;
 
-async function main(): Promise<number> {
+export interface EvalIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the eval command; returns the exit code (0 scored, 2 bad arguments, no model for --llm, or unreadable input). */
+export async function runEval(io: EvalIo): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: io.argv, options: { set: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.values.help) {
-    console.log(USAGE);
+    io.out(USAGE);
     return 0;
   }
   const sets = args.values.set ?? defaultSets();
   let chooser: ModelChooser | undefined;
   let timeoutMs = 0;
   if (args.values.llm) {
-    const llm = loadLlmConfig(process.env);
+    const llm = loadLlmConfig(io.env);
     if (!llm.ok) {
-      console.error(`eval: ${llm.error}`);
+      io.err(`eval: ${llm.error}`);
       return 2;
     }
     if (!llm.llm.enabled) {
-      console.error('eval: --llm needs a model, and none is configured: set OPENAI_API_KEY (with OPENAI_BASE_URL and OPENAI_MODEL for a local or compatible server). Nothing was evaluated; `npm run eval` without --llm scores search alone.');
+      io.err('eval: --llm needs a model, and none is configured: set OPENAI_API_KEY (with OPENAI_BASE_URL and OPENAI_MODEL for a local or compatible server). Nothing was evaluated; `npm run eval` without --llm scores search alone.');
       return 2;
     }
     chooser = await createChooser(llm.llm);
     timeoutMs = llm.llm.timeoutMs;
-    console.log(`with the model layer: ${llm.llm.model}${llm.llm.baseURL ? ` at ${llm.llm.baseURL}` : ''}`);
+    io.out(`with the model layer: ${llm.llm.model}${llm.llm.baseURL ? ` at ${llm.llm.baseURL}` : ''}`);
   }
   let base: KnowledgeBase;
   try {
-    base = new KnowledgeBase(loadKnowledge(knowledgeDir()));
+    base = new KnowledgeBase(loadKnowledge(knowledgeDir(io.env)));
   } catch (error) {
-    console.error(error instanceof KnowledgeError ? error.message : String(error));
+    io.err(error instanceof KnowledgeError ? error.message : String(error));
     return 2;
   }
   const answerJson = async (question: string): Promise<AnswerJson> => toJson((await answerWithModel(base, question, chooser, { timeoutMs })).answer);
 
-  console.log(TABLE_HEADER);
+  io.out(TABLE_HEADER);
   for (const path of sets) {
     let scored: Scored[] = [];
     try {
       for (const question of readLabelledSet(path)) scored.push(scoreOne(question, await answerJson(question.question)));
     } catch (error) {
-      console.error(`cannot read ${path}: ${(error as Error).message}`);
+      io.err(`cannot read ${path}: ${(error as Error).message}`);
       return 2;
     }
     const name = basename(path);
     const groups = (field: 'lang' | 'kind'): string[] => [...new Set(scored.map((s) => s.question[field]))].sort();
-    for (const lang of groups('lang')) console.log(tableRow(name, lang, tally(scored.filter((s) => s.question.lang === lang))));
-    for (const kind of groups('kind')) console.log(tableRow(name, kind, tally(scored.filter((s) => s.question.kind === kind))));
-    console.log(tableRow(name, 'all', tally(scored)));
+    for (const lang of groups('lang')) io.out(tableRow(name, lang, tally(scored.filter((s) => s.question.lang === lang))));
+    for (const kind of groups('kind')) io.out(tableRow(name, kind, tally(scored.filter((s) => s.question.kind === kind))));
+    io.out(tableRow(name, 'all', tally(scored)));
     if (chooser) {
       const models = scored.map((s) => s.result.model).filter((m) => m !== undefined);
       const fallbacks = models.filter((m) => m.fallback).map((m) => m.fallback!);
       const tokens = models.reduce((sum, m) => sum + (m.usage?.total ?? 0), 0);
-      console.log(`  model asked ${models.length}×, used ${models.filter((m) => m.used).length}×, fell back ${fallbacks.length}× (${[...new Set(fallbacks)].join(', ') || 'never'}), ${tokens} tokens`);
+      io.out(`  model asked ${models.length}×, used ${models.filter((m) => m.used).length}×, fell back ${fallbacks.length}× (${[...new Set(fallbacks)].join(', ') || 'never'}), ${tokens} tokens`);
     }
     if (args.values.verbose) {
       for (const s of scored.filter((x) => !x.correct)) {
         const got = s.result.matches.slice(0, 3).map((m) => `${m.no}${m.score !== undefined ? `(${m.score})` : ''}`).join(' ');
-        console.log(`  ${s.outcome.toUpperCase().padEnd(12)} ${s.question.id} [${s.question.expected.join(',') || '-'}] ${s.result.status}${s.result.reason ? `/${s.result.reason}` : ''}${s.result.close ? '/close' : ''} cited [${s.result.cited.join(',')}] → ${got}  ${s.question.question.slice(0, 110)}`);
+        io.out(`  ${s.outcome.toUpperCase().padEnd(12)} ${s.question.id} [${s.question.expected.join(',') || '-'}] ${s.result.status}${s.result.reason ? `/${s.result.reason}` : ''}${s.result.close ? '/close' : ''} cited [${s.result.cited.join(',')}] → ${got}  ${s.question.question.slice(0, 110)}`);
       }
     }
   }
@@ -93,10 +103,13 @@ function defaultSets(): string[] {
   return [resolve(PROJECT_ROOT, 'test', 'fixtures', 'questions.tsv'), ...tsv(resolve(PROJECT_ROOT, 'eval')), ...tsv(resolve(PROJECT_ROOT, '..', 'shared', 'eval'))];
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`eval: ${String(error)}`);
-    process.exitCode = 2;
-  },
-);
+// Run when executed directly (npm run eval), not when imported by tests.
+if (isEntryPoint(import.meta.url)) {
+  runEval({ argv: process.argv.slice(2), env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`eval: ${String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,3 +1,4 @@
+import { findControlCharacter } from './control-characters.js';
 import { SECTION_NAMES, SheetSchema, type Item, type Problem, type SectionName, type Sheet } from './types.js';
 
 /** The header row the parser expects, cell for cell. */
@@ -48,6 +49,14 @@ export function parseSheet(text: string, file = 'security-checklist.txt'): Parse
 
   lines.forEach((raw, index) => {
     const lineNo = index + 1;
+    const control = findControlCharacter(raw);
+    if (control) {
+      // Posted to Slack as is, a NUL or an escape sequence would corrupt the answer: refuse the row, naming the cell.
+      const column = raw.slice(0, control.index).split('\t').length - 1;
+      const cell = headerSeen ? `cell ${column + 1}${SHEET_HEADER[column] ? ` (${SHEET_HEADER[column]})` : ''}` : 'this line';
+      error(lineNo, `${cell} contains the control character ${control.label}: the sheet must be plain text`);
+      return;
+    }
     const cells = cellsOf(raw);
     if (cells.length === 0) return; // blank line, or a line of tabs
 

@@ -61,9 +61,46 @@ export type Companion = z.infer<typeof CompanionSchema>;
 
 /** Topics people ask about that the sheet does not cover; a question about one is answered "not covered". */
 export const GapsSchema = z.object({
-  topics: z.array(z.object({ topic: z.string().min(1), terms: z.array(z.string().min(1)).min(1) })),
+  topics: z.array(
+    z.object({
+      /** The topic's name in English; also what `--json` reports as the not-covered detail. */
+      topic: z.string().min(1),
+      /** The topic's name in Japanese, said in Japanese replies. */
+      ja: z.string().min(1).optional(),
+      terms: z.array(z.string().min(1)).min(1),
+    }),
+  ),
 });
 export type Gaps = z.infer<typeof GapsSchema>;
+
+/**
+ * Known typos of the sheet (knowledge/errata.yaml), e.g. 案誤化 for 暗号化 in item 48. The cell stays byte for byte;
+ * staff see the correction next to it, and the customer copy offers the corrected reading, marked as corrected.
+ */
+export const ErrataSchema = z.object({
+  errata: z.array(
+    z.object({
+      item: z.number().int().positive(),
+      /** Which cell of the item the typo is in. */
+      field: z.enum(['answer', 'name', 'definition']).default('answer'),
+      /** The text exactly as the sheet has it. */
+      wrong: z.string().min(1),
+      /** What it should read. */
+      right: z.string().min(1),
+      /** Who confirmed the correction, or why it is evident. */
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type Erratum = z.infer<typeof ErrataSchema>['errata'][number];
+/** Example questions per item (knowledge/examples.yaml): how people ask, for search only. */
+export const ExamplesSchema = z.object({
+  items: z.record(
+    z.string().regex(/^\d+$/, 'item keys must be item numbers'),
+    z.object({ en: z.array(z.string().min(1)).default([]), ja: z.array(z.string().min(1)).default([]) }),
+  ),
+});
+export type Examples = z.infer<typeof ExamplesSchema>;
 
 /** A problem found while loading, tied to a file and line so the sheet's owners can fix it. */
 export interface Problem {
@@ -82,4 +119,10 @@ export type ProblemCode =
   | 'orphan_translation'
   | 'missing_category_name'
   | 'ambiguous_alias'
-  | 'gap_overlaps_alias';
+  | 'gap_overlaps_alias'
+  | 'orphan_examples'
+  | 'alias_analyses_to_nothing'
+  | 'alias_collision'
+  | 'synonym_analyses_to_nothing'
+  | 'duplicate_example'
+  | 'stale_erratum';

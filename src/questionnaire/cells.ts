@@ -1,5 +1,5 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { citation } from '../answer/render-text.js';
+import { citation } from '../render/text.js';
 import type { Decision } from '../answer/decide.js';
 import type { RowStatus } from './status.js';
 
@@ -55,7 +55,8 @@ export const addedWidths = (lang: FillLanguage): number[] => addedColumns(lang).
 const answers = (items: KnowledgeItem[], value: (item: KnowledgeItem) => string): string =>
   items.length === 1 ? value(items[0]!) : items.map((item) => `No.${item.no}: ${value(item)}`).join('\n');
 
-const stale = (items: KnowledgeItem[]): boolean => items.some((item) => !item.en);
+/** Some cited item's answer has no current reviewed English (missing, or the sheet changed since review). */
+const stale = (items: KnowledgeItem[]): boolean => items.some((item) => item.english.answer === undefined);
 
 /** The added cells of one row, aligned with `addedColumns(lang)`. */
 export function addedCells(row: FilledRow, lang: FillLanguage): string[] {
@@ -82,7 +83,7 @@ export function addedCells(row: FilledRow, lang: FillLanguage): string[] {
     itemNo: row.cited.map((item) => String(item.no)).join(', '),
     answerJa: row.cited.length > 0 ? answers(row.cited, (item) => item.answer) : '',
     // Empty, not the Japanese, when a translation is missing or stale: the Status says so.
-    answerEn: row.cited.length > 0 && !stale(row.cited) ? answers(row.cited, (item) => item.en!.answer) : '',
+    answerEn: row.cited.length > 0 && !stale(row.cited) ? answers(row.cited, (item) => item.english.answer!) : '',
     status,
     itemName,
   };

@@ -1,6 +1,6 @@
 import { languageOf } from '../answer/language.js';
-import { answerText } from '../answer/render-text.js';
-import { escapeSlack, SLACK_LIMITS, truncate } from '../answer/slack-text.js';
+import { answerText } from '../render/text.js';
+import { escapeSlack, SLACK_LIMITS, truncate } from '../render/slack-text.js';
 import { countStatuses, FILLED_TEXT, needsPerson, statusLabel, type FilledRow } from './cells.js';
 
 /**

@@ -3,7 +3,8 @@ import { foldKana, isJapanese, normalizeText } from './normalize.js';
 
 /**
  * Finds the known gaps (knowledge/gaps.yaml) a question mentions. Latin terms match as whole words or phrases,
- * plural or not (so "CAS" does not match "cases", and "DPIA" matches "DPIAs"); Japanese terms match as substrings,
+ * with a plural s or not, also next to Japanese (so "CAS" does not match "cases", "DPIA" matches "DPIAs" and 「SSOに対応」 finds
+ * SSO); Japanese terms match as substrings,
  * since Japanese has no spaces to mark word edges, in either kana. Terms are compiled once, when the knowledge is loaded.
  */
 export class GapMatcher {
@@ -15,7 +16,8 @@ export class GapMatcher {
       const latin = normalized.filter((term) => !isJapanese(term)).map(escape);
       return {
         topic,
-        ...(latin.length > 0 ? { latin: new RegExp(`[\\s/](?:${latin.join('|')})(?:s|es)?(?=[\\s/.])`, 'u') } : {}),
+        // A Latin term's edges are anything but a Latin letter or digit: 「SSOに対応」 has no space after SSO.
+        ...(latin.length > 0 ? { latin: new RegExp(`(?<![a-z0-9])(?:${latin.join('|')})s?(?![a-z0-9])`, 'u') } : {}),
         japanese: normalized.filter(isJapanese).map(foldKana),
       };
     });

@@ -1,17 +1,17 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { isJapanese, normalizeText } from './normalize.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
 import { SpellingCorrector } from './spelling.js';
 import { frequencyRank } from './word-frequency.js';
-import { analyze, isBoilerplate, processTerm, tokenize } from './tokenize.js';
+import { Analyzer } from './tokenize.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
   /**
    * Field boosts. Item names (Japanese and English) say what the item is about; aliases are the words people use;
-   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, definition 1, definitionEn 1,
-   * answer 1, answerEn 1, category 0.5.
+   * example questions (knowledge/examples.yaml) how they ask, in many more words, so each counts for less;
+   * definitions and answers add context. Default: name 3, nameEn 3, aliases 2, examples 0.5, definition 1,
+   * definitionEn 1, answer 1, answerEn 1, category 0.5.
    */
   boost: Partial<Record<SearchField, number>>;
   /** Weight of a synonym-expanded term relative to the user's own words. Default 0.4. */
@@ -62,7 +62,7 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
-  boost: { name: 3, nameEn: 3, aliases: 2, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
+  boost: { name: 3, nameEn: 3, aliases: 2, examples: 0.5, definition: 1, definitionEn: 1, answer: 1, answerEn: 1, category: 0.5 },
   synonymWeight: 0.4,
   prefixMinLengthJa: 2,
   prefixMinLengthEn: 5,
@@ -73,12 +73,12 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   commonTermShare: 0.5,
   commonTermMaxItems: 2000,
   proximityBoost: 0.5,
-  coordination: 1,
+  coordination: 2,
   unknownWords: { everyday: 0.1, familiar: 0.5, figures: 0.3, verbs: 0.5 },
   everydayRank: 3000,
 };
 
-const FIELDS = ['name', 'nameEn', 'aliases', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
+const FIELDS = ['name', 'nameEn', 'aliases', 'examples', 'definition', 'definitionEn', 'answer', 'answerEn', 'category'] as const;
 type SearchField = (typeof FIELDS)[number];
 type Doc = { id: number } & Record<SearchField, string>;
 
@@ -110,7 +110,8 @@ export class ChecklistIndex {
   readonly options: SearchOptions;
   private readonly search_: MiniSearch<Doc>;
   private readonly docFrequency = new Map<string, number>();
-  private readonly synonyms = synonymMap();
+  readonly analyzer: Analyzer;
+  private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
@@ -125,6 +126,10 @@ export class ChecklistIndex {
   ) {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options, boost: { ...DEFAULT_SEARCH_OPTIONS.boost, ...options.boost } };
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
+    this.analyzer = new Analyzer(knowledge.vocabulary);
+    this.synonyms = this.analyzer.synonyms;
+    const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
+    const processTerm = (token: string): string | null => this.analyzer.processTerm(token);
     // Word segmentation is the costly step of indexing: segment each text once and share the tokens.
     const tokenCache = new Map<string, string[]>();
     const cachedTokenize = (text: string): string[] => {
@@ -142,10 +147,12 @@ export class ChecklistIndex {
     const docs = knowledge.items.map(toDoc);
     // Aliases are segmented one by one (the word-order bonus needs them apart); the joined field's tokens are their
     // concatenation, since the separator is a word boundary, so each alias is segmented once.
-    for (const doc of docs) tokenCache.set(doc.aliases, doc.aliases.split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    for (const doc of docs) {
+      for (const field of PHRASE_LIST_FIELDS) tokenCache.set(doc[field], doc[field].split(ALIAS_SEPARATOR).flatMap(cachedTokenize));
+    }
     this.search_.addAll(docs);
     for (const doc of docs) {
-      const sequences = FIELDS.flatMap((field) => (field === 'aliases' ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
+      const sequences = FIELDS.flatMap((field) => (isPhraseList(field) ? doc[field].split(ALIAS_SEPARATOR) : [doc[field]]).map(termsOf));
       const positions = new Map<string, number[]>();
       let offset = 0;
       for (const sequence of sequences) {
@@ -160,12 +167,12 @@ export class ChecklistIndex {
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
-    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...synonymWords()]);
+    this.speller = new SpellingCorrector([...[...tokenCache.values()].flat(), ...this.analyzer.synonymWords]);
   }
 
   /** True when the word (as typed) is a word of the sheet or of the synonym table: not a name or a stranger. */
   knows(word: string): boolean {
-    const term = processTerm(normalizeText(word));
+    const term = this.analyzer.processTerm(normalizeText(word));
     return term !== null && (this.docFrequency.has(term) || this.synonyms.has(term));
   }
 
@@ -209,7 +216,7 @@ export class ChecklistIndex {
     const { unknownWords, everydayRank } = this.options;
     if (/^[\d.,%]+$/u.test(token)) return unknownWords.figures;
     if (isJapanese(token)) {
-      if (/^[\u3041-\u309f]+$/u.test(token)) return unknownWords.everyday;
+      if (isHiraganaOnly(token)) return unknownWords.everyday;
       if (/^[\u3400-\u9fff]+[\u3041-\u309f]+$/u.test(token) || /^[\u3400-\u9fff]$/u.test(token)) return unknownWords.verbs;
       return 1;
     }
@@ -221,14 +228,15 @@ export class ChecklistIndex {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
     const tokenOf = new Map<string, string>(); // term -> the word as typed (normalized), for unknown-word weights
-    for (const token of tokenize(question.slice(0, this.options.maxQuestionChars))) {
+    const { analyzer } = this;
+    for (const token of analyzer.tokenize(question.slice(0, this.options.maxQuestionChars))) {
       if (termList.length >= this.options.maxTerms) break;
-      if (isBoilerplate(token)) continue;
-      let term = processTerm(token);
+      if (analyzer.isBoilerplate(token)) continue;
+      let term = analyzer.processTerm(token);
       if (term === null) continue;
       if (!this.docFrequency.has(term) && !this.synonyms.has(term)) {
         const corrected = this.speller.correct(token);
-        const correctedTerm = corrected && corrected !== token ? processTerm(corrected) : null;
+        const correctedTerm = corrected && corrected !== token ? analyzer.processTerm(corrected) : null;
         if (correctedTerm) {
           corrections.push([token, corrected!]);
           term = correctedTerm;
@@ -254,7 +262,8 @@ export class ChecklistIndex {
     const weights = new Map(
       terms.map((term) => {
         const df = this.documentFrequency(term);
-        if (df > 0) return [term, Math.log(1 + n / df)] as const;
+        // Words in hiragana only are mostly particles and endings (いくつ, それぞれ), even when some example uses them.
+        if (df > 0) return [term, Math.min(Math.log(1 + n / df), isHiraganaOnly(tokenOf.get(term) ?? term) ? maxIdf * this.options.unknownWords.everyday : Infinity)] as const;
         // A word known only through its synonyms ("keep" → retain, 保存) means what they mean: weigh it as the rarest of them.
         const through = (this.synonyms.get(term) ?? []).map((synonym) => this.documentFrequency(synonym)).filter((f) => f > 0);
         if (through.length > 0) return [term, Math.log(1 + n / Math.min(...through))] as const;
@@ -314,29 +323,14 @@ export class ChecklistIndex {
   }
 }
 
+const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);
+
 /** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
 const EVERYDAY_WEIGHT_SHARE = 0.5;
 
-// The synonym table does not depend on the sheet: analyze it once per process, not on every (re)build of the index.
-let synonymTable: Map<string, string[]> | undefined;
-let synonymTokens: string[] | undefined;
-
-/** Each analyzed term of SYNONYM_GROUPS → the other terms of its groups. */
-function synonymMap(): Map<string, string[]> {
-  if (synonymTable) return synonymTable;
-  synonymTable = new Map();
-  for (const group of SYNONYM_GROUPS) {
-    const terms = [...new Set(group.flatMap((word) => analyze(word)))];
-    for (const term of terms) {
-      const others = terms.filter((other) => other !== term);
-      synonymTable.set(term, [...new Set([...(synonymTable.get(term) ?? []), ...others])]);
-    }
-  }
-  return synonymTable;
-}
-
-/** The raw words of SYNONYM_GROUPS, which the spelling corrector also knows. */
-const synonymWords = (): string[] => (synonymTokens ??= SYNONYM_GROUPS.flat().flatMap(tokenize));
+/** Fields holding a list of phrases (aliases, example questions), joined into one field, kept apart for word order. */
+const PHRASE_LIST_FIELDS = ['aliases', 'examples'] as const;
+const isPhraseList = (field: SearchField): field is (typeof PHRASE_LIST_FIELDS)[number] => (PHRASE_LIST_FIELDS as readonly string[]).includes(field);
 
 /** Aliases are indexed as one field, but kept apart for the word-order bonus so two aliases never form a phrase. */
 const ALIAS_SEPARATOR = ' \n ';
@@ -345,12 +339,13 @@ function toDoc(item: KnowledgeItem): Doc {
   return {
     id: item.no,
     name: item.name,
-    nameEn: item.en?.name ?? '',
+    nameEn: item.english.name ?? '',
     aliases: item.aliases.join(ALIAS_SEPARATOR),
+    examples: item.examples.join(ALIAS_SEPARATOR),
     definition: item.definition,
-    definitionEn: item.en?.definition ?? '',
+    definitionEn: item.english.definition ?? '',
     answer: item.answer,
-    answerEn: item.en?.answer ?? '',
+    answerEn: item.english.answer ?? '',
     category: [item.section, item.category, item.sectionEn ?? '', item.categoryEn ?? ''].join(' '),
   };
 }

@@ -24,3 +24,6 @@ export function frequencyRank(word: string): number | undefined {
   }
   return ranks.get(word);
 }
+
+/** The most frequent words of everyday English ("what", "it", "there"): never a name, whatever its capital letter. */
+export const isEverydayWord = (word: string): boolean => (frequencyRank(word.toLowerCase()) ?? Infinity) <= 1000;

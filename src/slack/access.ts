@@ -87,8 +87,3 @@ export class SharedChannels {
     }
   }
 }
-
-export const NOT_ALLOWED_TEXT = 'This bot is not enabled here. Ask your Slack admin or the security team where to use it.';
-export const SHARED_CHANNEL_TEXT = 'This channel is shared with another organisation, so answers stay private here (only you can see them).';
-export const SHARED_UNKNOWN_TEXT =
-  'I could not check whether this channel is shared with another organisation, so the answer stays private (only you can see it). Use “Copy for customer” to paste it, or ask your Slack admin to give the bot the channels:read and groups:read scopes.';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type RespondFn } from '@slack/bolt';
 import type { Config } from '../config/env.js';
+import { NOT_ALLOWED_TEXT } from '../render/strings.js';
 import { boltLogger } from './bolt-logger.js';
-import { NOT_ALLOWED_TEXT } from './access.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -107,9 +107,14 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, identity?: 
       if (deps.access.allows(team, channel)) return args.next();
       deps.logger.info({ event: 'refused_access', team, channel, user }, 'request from outside the allow-lists');
       const tell = deps.access.shouldTell(team, channel, user);
-      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+      const { ack, respond } = args as { ack?: (response?: unknown) => Promise<void>; respond?: RespondFn };
+      const isCommand = (args.body as { command?: string }).command !== undefined;
       if (ack) {
-        await ack(tell && (args.body as { command?: string }).command ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+        await ack(tell && isCommand ? { response_type: 'ephemeral', text: NOT_ALLOWED_TEXT } : undefined);
+        // A shortcut or button has no reply of its own: the notice goes through its response_url, privately.
+        if (tell && !isCommand && respond) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
+        }
       } else if (tell && channel && user) {
         await args.client.chat.postEphemeral({ channel, user, text: NOT_ALLOWED_TEXT }).catch((error: unknown) => deps.logger.warn({ err: error, channel }, 'could not tell a refused user'));
       }
@@ -137,10 +142,22 @@ function whereFrom(body: unknown): { team?: string; channel?: string; user?: str
   return { ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) };
 }
 
+/**
+ * The sheet being served, and `ok: false` with the problems while a rejected edit of the knowledge folder sits on
+ * disk. The status stays 200 as long as answers are served: restarting the bot would not help (a sheet that does not
+ * load stops a fresh start), fixing the file does.
+ */
 function health(deps: SlackDeps, _req: IncomingMessage, res: ServerResponse): void {
   const k = deps.base.knowledge;
+  const pending = deps.pendingKnowledgeError?.();
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: true, sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() } }));
+  res.end(
+    JSON.stringify({
+      ok: pending === undefined,
+      sheet: { date: k.date, version: k.version, items: k.items.length, loadedAt: k.loadedAt.toISOString() },
+      ...(pending ? { pendingEdit: { error: 'the edited knowledge folder does not load; the sheet above is still served', problems: pending.problems, since: pending.since.toISOString() } } : {}),
+    }),
+  );
 }
 
 const ensureTrailingSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

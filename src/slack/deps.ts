@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../answer/knowledge-base.js';
 import type { ModelChooser } from '../answer/model.js';
+import type { PendingLoadError } from '../knowledge/reloader.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessPolicy, SharedChannels } from './access.js';
 import type { EventDeduper } from './dedupe.js';
@@ -13,6 +14,8 @@ export interface SlackDeps {
   access: AccessPolicy;
   shared: SharedChannels;
   inFlight: InFlight;
+  /** A rejected edit of the knowledge folder still on disk (the previous version serving), for /healthz. */
+  pendingKnowledgeError?: () => PendingLoadError | undefined;
   /** Milliseconds clock for latency figures. */
   clock?: () => number;
   /** The optional model layer; absent means search only (no network calls besides Slack). */

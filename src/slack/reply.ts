@@ -2,14 +2,14 @@ import { answerWithModel } from '../answer/assisted.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
-import { renderAnswerBlocks, type SlackMessage } from '../answer/render-blocks.js';
+import { renderAnswerBlocks, type SlackMessage } from '../render/blocks.js';
 import { citedItems, type Answer } from '../answer/decide.js';
-import { stripSlackMarkup } from '../answer/slack-text.js';
+import { stripSlackMarkup } from '../render/slack-text.js';
 import type { SlackDeps } from './deps.js';
 
 /** Where a question came from, for the log record. */
 export interface AskContext {
-  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback';
+  source: 'mention' | 'dm' | 'command' | 'share' | 'show' | 'copy' | 'feedback' | 'shortcut' | 'home';
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhrasing, kanjiNumberValue } from '../../src/answer/phrasing-guard.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const k = bundledKnowledge();
+const k = fixtureKnowledge();
 const items = (...numbers: number[]) => numbers.map((no) => k.byNo.get(no)!);
 
 describe('checkPhrasing', () => {

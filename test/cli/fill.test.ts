@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runFill } from '../../src/cli/fill.js';
 import { buildFixtures } from '../fixtures/questionnaires/build.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 let fixtures: Awaited<ReturnType<typeof buildFixtures>>;
 let dir: string;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runFill({ argv, env: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runFill({ argv, env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
 
@@ -31,7 +32,7 @@ describe('npm run fill', () => {
     expect(rows.find((r) => r.row === 8)).toMatchObject({ sheet: 'Questionnaire', question: 'What is your Recovery Point Objective (RPO)?', status: 'answered', cited: [29], matches: expect.arrayContaining([{ no: 29, score: expect.any(Number) }]) });
     expect(rows.find((r) => r.status === 'no_match')).toMatchObject({ cited: [] });
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^fill: 25 question rows: 20 answered, .* → .*caiq\.filled\.xlsx$/);
+    expect(err[0]).toMatch(/^fill: 25 question rows: \d+ answered, \d+ to check \(check: close items\), \d+ not covered.* → .*caiq\.filled\.xlsx$/);
     expect(existsSync(join(dir, 'caiq.filled.xlsx'))).toBe(true);
   });
 

@@ -1,16 +1,24 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeOpenAiServer, json } from '../fakes/openai-server.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 /**
  * No Docker engine runs on these machines, so this test plays the Dockerfile itself: each stage gets a folder, and
  * its WORKDIR, COPY (also --from another stage), ENV and RUN steps are carried out in order; then the runtime
  * stage's CMD is started like the container would be, and its HEALTHCHECK is run against it. Only what the
  * Dockerfile says is done, so a broken step here is a broken image.
+ *
+ * One shortcut: `RUN npm ci` (and `npm ci --omit=dev`) installs exactly what package-lock.json lists, and so did the
+ * `npm ci` that made this checkout's node_modules. When that install still matches the lockfile, the step is replayed
+ * from it (hard links, then the lockfile's dev-only packages removed for --omit=dev, as npm does) instead of two
+ * installs of 10–20 s each; a package the runtime needs but the lockfile marks dev-only is still missing here, as it
+ * would be in the image. When the checkout's install does not match the lockfile, the real command runs.
  */
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -70,6 +78,8 @@ function playDockerfile(): void {
         break;
       }
       case 'RUN': {
+        const install = /^npm ci( --omit=dev)?$/.exec(args);
+        if (install && replayNpmCi(inStage(stage!.dir, stage!.workdir), install[1] !== undefined)) break;
         const result = spawnSync('sh', ['-c', args], { cwd: inStage(stage!.dir, stage!.workdir), env: { ...process.env, ...stage!.env }, encoding: 'utf8' });
         if (result.status !== 0) throw new Error(`RUN ${args} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
         break;
@@ -86,8 +96,43 @@ function playDockerfile(): void {
   runtime = { dir: inStage(stage!.dir, stage!.workdir), env: stage!.env, cmd, healthcheck };
 }
 
+interface LockFile {
+  packages: Record<string, { version?: string; dev?: boolean; optional?: boolean; devOptional?: boolean }>;
+}
+
+/**
+ * `npm ci [--omit=dev]` in `dir`, replayed from this checkout's own install of the same lockfile (see above).
+ * Returns false, doing nothing, when that install does not match the lockfile or cannot be linked.
+ */
+function replayNpmCi(dir: string, omitDev: boolean): boolean {
+  const lockPath = join(dir, 'package-lock.json');
+  const installedPath = join(ROOT, 'node_modules', '.package-lock.json');
+  if (!existsSync(lockPath) || !existsSync(installedPath)) return false;
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as LockFile;
+  const installed = JSON.parse(readFileSync(installedPath, 'utf8')) as LockFile;
+  const wanted = Object.entries(lock.packages).filter(([path]) => path !== '');
+  // Optional packages for other platforms (esbuild's, rolldown's) are skipped by npm ci on this one.
+  const matches = ([path, entry]: [string, LockFile['packages'][string]]) =>
+    installed.packages[path] ? installed.packages[path].version === entry.version : entry.optional === true || entry.devOptional === true;
+  if (!wanted.every(matches)) return false;
+  if (spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]).status !== 0) return false;
+  if (omitDev) {
+    const dev = wanted.filter(([, entry]) => entry.dev).map(([path]) => path);
+    for (const path of dev) rmSync(join(dir, path), { recursive: true, force: true });
+    const bin = join(dir, 'node_modules', '.bin');
+    for (const name of readdirSync(bin)) if (!existsSync(join(bin, name))) rmSync(join(bin, name)); // links into removed packages
+    const kept = Object.fromEntries(Object.entries(installed.packages).filter(([path]) => !dev.includes(path)));
+    // A new file, not a write through the hard link, which would rewrite this checkout's own record of its install.
+    const hiddenLock = join(dir, 'node_modules', '.package-lock.json');
+    rmSync(hiddenLock);
+    writeFileSync(hiddenLock, JSON.stringify({ ...installed, packages: kept }, null, 2));
+  }
+  return true;
+}
+
 const SECRET = '0123456789abcdef0123456789abcdef';
 let fake: FakeSlackApi;
+let model: FakeOpenAiServer;
 let child: ChildProcess | undefined;
 let port = 0;
 let output = '';
@@ -95,16 +140,21 @@ let output = '';
 beforeAll(async () => {
   playDockerfile();
   fake = await new FakeSlackApi().start();
+  model = await new FakeOpenAiServer().start();
+  model.script = () => json({ items: [29], phrasing: '' });
   const env = {
     PATH: process.env.PATH!,
     ...runtime!.env,
-    // The knowledge folder baked into the image, as the Dockerfile's ENV says, mapped to this stage's folder.
-    KNOWLEDGE_DIR: inStage(stageDirs.get('runtime')!, runtime!.env.KNOWLEDGE_DIR ?? '/app/knowledge'),
+    // The frozen fixture sheet, mounted over the baked-in one as the README's `-v …:/app/knowledge:ro` does.
+    KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
     PORT: '0', // any free port; the app logs the one it got
     HOST: '127.0.0.1',
     SLACK_BOT_TOKEN: 'xoxb-1-2-docker',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
+    // With a model: the image must carry everything start-up reads, prompts/ included.
+    OPENAI_API_KEY: 'sk-docker-0123456789abcdef',
+    OPENAI_BASE_URL: model.baseURL,
   };
   const started = Date.now();
   child = spawn(runtime!.cmd[0]!, runtime!.cmd.slice(1), { cwd: runtime!.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -121,6 +171,7 @@ beforeAll(async () => {
 afterAll(async () => {
   child?.kill('SIGTERM');
   await fake?.stop();
+  await model?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -134,7 +185,7 @@ describe('the Dockerfile, played step by step', () => {
     expect(instructions.filter((i) => i.op === 'USER').map((i) => i.args)).toEqual(['node']);
   });
 
-  it('starts the built output, which answers a signed mention in its thread with No.29 and 24時間', async () => {
+  it('starts the built output with a model, which answers a signed mention in its thread with No.29 and 24時間', async () => {
     const event = mentionEvent("what's our RPO?");
     const { body } = eventEnvelope(event);
     const response = await signedPost(`http://127.0.0.1:${port}/slack/events`, body, { secret: SECRET, contentType: 'application/json' });
@@ -142,6 +193,26 @@ describe('the Dockerfile, played step by step', () => {
     const [post] = await fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C0CHAN', thread_ts: event.ts, text: 'No.29 Backup timing (RPO): 24 hours' });
     expect(JSON.stringify(post!.body.blocks)).toContain('24時間');
+    expect(model.requests.map((r) => r.user.question)).toEqual(["what's our RPO?"]);
+  });
+
+  /** Runs an npm script in the production install, as `docker run … checklist-bot npm run -s <script>` would. */
+  const npmInImage = (args: string[]) =>
+    spawnSync('npm', ['run', '-s', ...args], { cwd: runtime!.dir, env: { PATH: process.env.PATH!, ...runtime!.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, encoding: 'utf8' });
+
+  it('runs npm run check, npm run ask and npm start\'s prestart in the production install (no tsc, no tsx)', () => {
+    expect(existsSync(join(runtime!.dir, 'node_modules', '.bin', 'tsx'))).toBe(false);
+    expect(existsSync(join(runtime!.dir, 'node_modules', '.bin', 'tsc'))).toBe(false);
+    const check = npmInImage(['check']);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('0 errors, 2 warnings');
+    expect(check.status).toBe(0);
+    const ask = npmInImage(['ask', '--', "what's our RPO?"]);
+    expect(ask.stdout).toContain('Japanese original (設定等): 24時間');
+    expect(ask.status).toBe(0);
+    const prestart = npmInImage(['prestart']);
+    expect(prestart.stderr).toBe('');
+    expect(prestart.status).toBe(0);
   });
 
   it('passes its own HEALTHCHECK', () => {

@@ -229,6 +229,30 @@ export class FakeSlackApi {
     res.end(`OK - ${bytes.byteLength}`);
   }
 
+  /**
+   * views.open and views.publish, validated as Slack does: a trigger_id (open) or user_id (publish), a view of the
+   * right type within Slack's limits. A view that breaks them gets Slack's `invalid_arguments`, as the real API would.
+   */
+  private answerView(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const view = (typeof body.view === 'string' ? JSON.parse(body.view) : body.view) as Record<string, unknown> | undefined;
+    const problems: string[] = [];
+    if (method === 'views.open' && !body.trigger_id) problems.push('missing trigger_id');
+    if (method === 'views.publish' && !body.user_id) problems.push('missing user_id');
+    if (!view) problems.push('missing view');
+    else {
+      const wanted = method === 'views.open' ? 'modal' : 'home';
+      if (view.type !== wanted) problems.push(`view.type must be ${wanted}`);
+      const blocks = view.blocks as unknown[] | undefined;
+      if (!Array.isArray(blocks) || blocks.length > VIEW_LIMITS.blocks) problems.push(`view.blocks must be an array of at most ${VIEW_LIMITS.blocks}`);
+      const title = (view.title as { type?: string; text?: string } | undefined)?.text;
+      if (wanted === 'modal' && (!title || Array.from(title).length > VIEW_LIMITS.title)) problems.push(`modal title must be 1-${VIEW_LIMITS.title} characters`);
+      if (String(view.private_metadata ?? '').length > VIEW_LIMITS.privateMetadata) problems.push('private_metadata too long');
+      if (String(view.callback_id ?? '').length > VIEW_LIMITS.callbackId) problems.push('callback_id too long');
+    }
+    if (problems.length > 0) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    return { ok: true, view: { id: `V${++this.ts}`, ...view } };
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'files.getUploadURLExternal': {
@@ -276,18 +300,25 @@ export class FakeSlackApi {
         return { ok: true, url: this.socketUrl };
       case 'response_url':
         return { ok: true };
+      case 'views.open':
+      case 'views.publish':
+        return this.answerView(method, body);
       default:
         return { ok: true };
     }
   }
 }
 
+/** Slack's documented limits on views (modals at most 100 blocks, a title at most 24 characters …). */
+const VIEW_LIMITS = { blocks: 100, title: 24, privateMetadata: 3000, callbackId: 255 } as const;
+
 /** Slack's Web API clients send forms (with `blocks` as a JSON string) or JSON; both are read back into objects. */
 function parseBody(raw: string, contentType: string, parseBlocks: boolean): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    body[key] = parseBlocks && (key === 'blocks' || key === 'attachments') && value.startsWith('[') ? JSON.parse(value) : value;
+    const json = (key === 'blocks' || key === 'attachments') && value.startsWith('[') || (key === 'view' && value.startsWith('{'));
+    body[key] = parseBlocks && json ? JSON.parse(value) : value;
   }
   return body;
 }

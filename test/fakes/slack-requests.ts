@@ -93,3 +93,62 @@ export function buttonClickBody(action: { action_id: string; value: string }, op
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A block_actions payload for a button clicked in the App Home: no channel, no message, no response_url. */
+export function homeButtonClickBody(action: { action_id: string; value: string }): string {
+  const params = new URLSearchParams(buttonClickBody(action, { responseUrl: '' }));
+  const { channel: _channel, message: _message, response_url: _url, ...payload } = JSON.parse(params.get('payload')!) as Record<string, unknown>;
+  const inHome = { ...payload, container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', private_metadata: '' } };
+  return new URLSearchParams({ payload: JSON.stringify(inHome) }).toString();
+}
+
+/** A message shortcut (`message_action`) on a message, form-encoded as `payload=…`, as Slack sends it. */
+export function messageShortcutBody(message: Record<string, unknown>, options: { responseUrl: string; callbackId?: string; channel?: string; extShared?: boolean }): string {
+  const payload = {
+    type: 'message_action',
+    token: 'legacy',
+    action_ts: '1700000002.000001',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: 'U0USER', name: 'support.person', team_id: 'T0001' },
+    channel: { id: options.channel ?? 'C0CHAN', name: 'customer-acme' },
+    ...(options.extShared ? { is_ext_shared_channel: true } : {}),
+    callback_id: options.callbackId ?? 'answer_message',
+    trigger_id: '123.456.ghi',
+    message_ts: String(message.ts ?? '1700000000.000005'),
+    message: { type: 'message', user: 'U0CUSTOMER', ts: '1700000000.000005', ...message },
+    response_url: options.responseUrl,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal's `view_submission`, form-encoded as `payload=…`: `values` are the view's state values. */
+export function viewSubmissionBody(view: { callback_id: string; private_metadata: string; values: Record<string, Record<string, { type: string; value: string | null }>> }): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: 'U0USER', username: 'sales.person', name: 'sales.person', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy',
+    trigger_id: '123.456.jkl',
+    view: {
+      id: 'V0001',
+      team_id: 'T0001',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: [],
+      state: { values: view.values },
+      hash: '1700000000.abcd',
+      title: { type: 'plain_text', text: 'x' },
+      app_id: 'A0001',
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** The `app_home_opened` event; `view` is the Home view the person already has, if any. */
+export function appHomeOpenedEvent(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'app_home_opened', user: 'U0USER', channel: 'D0DM', tab: 'home', event_ts: `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`, ...extra };
+}

@@ -37,8 +37,9 @@ export function fuzzInput(random: () => number, i: number): string {
     case 1:
       return Array.from({ length: 1 + Math.floor(random() * 20) }, () => pick(random, CONTROL) + pick(random, WORDS)).join('');
     case 2:
-      // A 40,000-character text, one in a hundred inputs (they are the slow ones).
-      return i % 100 === 2 ? Array.from({ length: 40_000 }, () => randomCodePoint(random)).join('').slice(0, 40_000) : pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
+      // A 40,000-character text (Slack's limit), one in 250 inputs: twenty in a default run (each costs as much as
+      // twenty or so short inputs); FUZZ_COUNT raises the number of both for a longer local run.
+      return i % 250 === 2 ? Array.from({ length: 40_000 }, () => randomCodePoint(random)).join('').slice(0, 40_000) : pick(random, WORDS).repeat(1 + Math.floor(random() * 50));
     case 3:
       return Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(random, EMOJI)).join('');
     case 4:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { BUNDLED_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
+import { FIXTURE_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
 
 const check = (dir: string) => {
   const lines: string[] = [];
@@ -9,8 +9,8 @@ const check = (dir: string) => {
 };
 
 describe('npm run check', () => {
-  it('passes the bundled knowledge with the two realigned rows as warnings', () => {
-    const { code, output } = check(BUNDLED_KNOWLEDGE);
+  it('passes the fixture knowledge with the two realigned rows as warnings', () => {
+    const { code, output } = check(FIXTURE_KNOWLEDGE);
     expect(code).toBe(0);
     expect(output).toContain('warning: security-checklist.txt:51: item 38 has no category cell');
     expect(output).toContain('warning: security-checklist.txt:64: item 49 has no category cell');
@@ -37,7 +37,9 @@ describe('npm run check', () => {
     copy.edit('checklist.en.yaml', (text) => text.replace(/\n {2}"47":[\s\S]*?(?=\n {2}"48":)/, ''));
     const { code, output } = check(copy.dir);
     expect(code).toBe(1);
-    expect(output).toContain("error: checklist.en.yaml: item 29: translation is stale (the sheet's answer changed since review)");
+    expect(output).toContain(
+      'error: checklist.en.yaml:315: item 29: the sheet\'s 設定等 changed since review: reviewed against "24時間", now "12時間" (security-checklist.txt:42); its English answer "24 hours" is not shown until this entry is reviewed',
+    );
     expect(output).toContain('error: checklist.en.yaml: item 47 has no English entry');
   });
 
@@ -49,5 +51,13 @@ describe('npm run check', () => {
     expect(code).toBe(1);
     expect(output).toContain('error: checklist.en.yaml: alias "rpo" is listed under items 29 and 30');
     expect(output).toContain('error: gaps.yaml: gap term "antivirus" (network perimeter) is also an alias of item 47');
+  });
+
+  it('fails on a control character in a sheet cell, naming the line and the cell', () => {
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (text) => text.replace('\t時間\t24時間\n', '\t時間\t24\u0000時間\n'));
+    const { code, output } = check(copy.dir);
+    expect(code).toBe(1);
+    expect(output).toContain('error: security-checklist.txt:42: cell 6 (設定等) contains the control character U+0000 (NUL): the sheet must be plain text');
   });
 });

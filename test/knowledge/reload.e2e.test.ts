@@ -30,17 +30,17 @@ afterAll(async () => {
 });
 
 describe('hot reload of the knowledge folder', () => {
-  it('serves an edited answer without a restart, and shows the Japanese cell while the translation is stale', async () => {
+  it('serves an edited answer without a restart, and shows the Japanese cell (under the reviewed English name) while its translation is stale', async () => {
     const before = bot.base.knowledge.version;
     expect(await lookup('29')).toBe('No.29 Backup timing (RPO): 24 hours');
     writeFileSync(sheetPath, original.replace('\t時間\t24時間\n', '\t時間\t12時間\n'));
     await expect.poll(() => bot.base.knowledge.version, { timeout: 5_000 }).not.toBe(before);
-    expect(await lookup('29')).toBe('No.29 バックアップデータを取得するタイミング(RPO): 12時間');
+    expect(await lookup('29')).toBe('No.29 Backup timing (RPO): 12時間');
     expect(logs.records().find((r) => r.event === 'knowledge_reloaded')).toMatchObject({ from: before, to: bot.base.knowledge.version });
     expect(await lookup('version')).toContain(bot.base.knowledge.version);
   });
 
-  it('keeps serving the previous version when an edit breaks the sheet, and logs the line', async () => {
+  it('keeps serving the previous version when an edit breaks the sheet, logs the line, and says so in /healthz', async () => {
     const serving = bot.base.knowledge.version;
     writeFileSync(sheetPath, original.replace('\t時間\t72時間', '\t72時間'));
     await expect.poll(() => logs.records().find((r) => r.event === 'knowledge_rejected'), { timeout: 5_000 }).toMatchObject({
@@ -49,6 +49,13 @@ describe('hot reload of the knowledge folder', () => {
     });
     expect(bot.base.knowledge.version).toBe(serving);
     expect(await lookup('30')).toBe('No.30 Backup retention period: 72 hours');
+    const response = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(response.status).toBe(200); // still answering; a restart would not load the broken sheet either
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      sheet: { version: serving },
+      pendingEdit: { problems: ['security-checklist.txt:43: item 30 has an empty 設定等 cell'], since: expect.any(String) },
+    });
   });
 
   it('picks up an editor-style save (write a temporary file, rename it over the sheet)', async () => {
@@ -57,6 +64,8 @@ describe('hot reload of the knowledge folder', () => {
     renameSync(`${sheetPath}.tmp`, sheetPath);
     await expect.poll(() => bot.base.knowledge.version, { timeout: 5_000 }).not.toBe(serving);
     expect(await lookup('29')).toBe('No.29 Backup timing (RPO): 24 hours');
+    expect(await (await fetch(`http://127.0.0.1:${bot.port}/healthz`)).json()).toMatchObject({ ok: true, sheet: { version: bot.base.knowledge.version } });
+    expect(JSON.stringify(await (await fetch(`http://127.0.0.1:${bot.port}/healthz`)).json())).not.toContain('pendingEdit');
   });
 
   it('does not reload when nothing changed', () => {

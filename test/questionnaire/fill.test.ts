@@ -9,7 +9,7 @@ import { FILLED_TEXT, type FilledRow } from '../../src/questionnaire/cells.js';
 import { LIMITS, RefusedInput } from '../../src/questionnaire/errors.js';
 import { fillQuestionnaire, type FillResult } from '../../src/questionnaire/fill.js';
 import { decodeText } from '../../src/questionnaire/text.js';
-import { bundledKnowledge, knowledgeCopy } from '../support/knowledge.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildFixtures, caiqWorkbook, EXAMPLE_PATH, type Fixture } from '../fixtures/questionnaires/build.js';
 import { readWorkbook } from '../../src/questionnaire/xlsx.js';
@@ -24,7 +24,7 @@ const result = (name: string): FillResult => filled.get(name)!.result;
 
 beforeAll(async () => {
   fixtures = await buildFixtures(mkdtempSync(join(tmpdir(), 'questionnaires-')));
-  base = new KnowledgeBase(bundledKnowledge());
+  base = new KnowledgeBase(fixtureKnowledge());
   for (const { file } of fixtures.labelled) filled.set(basename(file), { input: readFileSync(file), result: await fill(file) });
 });
 
@@ -69,7 +69,7 @@ describe('round trip: the customer workbook survives, byte for byte where untouc
     const ws = wb.getWorksheet('Questionnaire')!;
     expect(ws.getCell('F3').text).toBe(FILLED_TEXT.headers.itemNo);
     expect(ws.getCell('F8').value).toBe(29);
-    expect(ws.getCell('G8').text).toBe(bundledKnowledge().byNo.get(29)!.answer);
+    expect(ws.getCell('G8').text).toBe(fixtureKnowledge().byNo.get(29)!.answer);
     expect(ws.getCell('E6').text).toBe('Contract requires 99.9 %');
     expect(ws.getCell('D10').dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No,NA"'] });
     expect((ws as unknown as { _merges: Record<string, unknown> })._merges).toHaveProperty('A1');
@@ -136,10 +136,10 @@ describe('filling', () => {
   });
 
   it('writes the cited cell verbatim, the reviewed translation, the status and the item name', async () => {
-    const knowledge = bundledKnowledge();
+    const knowledge = fixtureKnowledge();
     const xml = await sheetXml('caiq.xlsx');
     expect(cell(xml, 'G9')).toContain(knowledge.byNo.get(30)!.answer);
-    expect(cell(xml, 'H9')).toContain(knowledge.byNo.get(30)!.en!.answer);
+    expect(cell(xml, 'H9')).toContain(knowledge.byNo.get(30)!.english.answer!);
     expect(cell(xml, 'I9')).toContain(FILLED_TEXT.status.answered);
     const notCovered = result('caiq.xlsx').rows.find((r) => r.status === 'no_match')!;
     expect(cell(xml, `G${notCovered.row}`)).toBe('');
@@ -147,14 +147,18 @@ describe('filling', () => {
   });
 
   it('a close row names its candidates and writes no answer (a person picks, as in chat); a multi-part row cites each part', async () => {
-    const ja = await sheetXml('japanese.xlsx');
-    const close = result('japanese.xlsx').rows.find((r) => r.status === 'close')!;
-    expect(close.cited).toEqual([]);
-    for (const column of ['F', 'G', 'H']) expect(cell(ja, `${column}${close.row}`)).toBe('');
-    expect(cell(ja, `I${close.row}`)).toContain(FILLED_TEXT.status.close);
-    expect(cell(ja, `J${close.row}`)).toContain(`${FILLED_TEXT.candidates}: No.${close.others[0]!.no} `);
+    // One vague word is a picker in chat ("backup": several items fit); the file then names the candidates.
+    const picked = await fillQuestionnaire({ text: 'backup' }, base);
+    const close = picked.rows[0]!;
+    expect(close).toMatchObject({ status: 'close', cited: [] });
+    const wbClose = new ExcelJS.Workbook();
+    await wbClose.xlsx.load(Buffer.from(picked.bytes) as unknown as ArrayBuffer);
+    const closeRow = wbClose.getWorksheet(FILLED_TEXT.pastedSheet)!.getRow(2);
+    expect([3, 4, 5].map((c) => closeRow.getCell(c).text)).toEqual(['', '', '']); // no item No., no answers
+    expect(closeRow.getCell(6).text).toBe(FILLED_TEXT.status.close);
+    expect(closeRow.getCell(7).text).toContain(`${FILLED_TEXT.candidates}: No.${close.others[0]!.no} `);
 
-    const knowledge = bundledKnowledge();
+    const knowledge = fixtureKnowledge();
     const out = await fillQuestionnaire({ text: "What's our RPO and RTO?" }, base, { lang: 'ja' });
     expect(out.rows[0]).toMatchObject({ status: 'multi', cited: [knowledge.byNo.get(29), knowledge.byNo.get(11)] });
     const wb = new ExcelJS.Workbook();
@@ -170,7 +174,7 @@ describe('filling', () => {
     await wb.xlsx.load(Buffer.from(result('japanese.xlsx').bytes) as unknown as ArrayBuffer);
     const summary = wb.getWorksheet(FILLED_TEXT.summarySheet)!;
     const all = summary.getSheetValues().flat().map(String).join('\n');
-    const knowledge = bundledKnowledge();
+    const knowledge = fixtureKnowledge();
     for (const value of [knowledge.title, knowledge.date, knowledge.version]) expect(all).toContain(value);
     const needing = result('japanese.xlsx').rows.filter((r) => r.status !== 'answered');
     expect(needing.length).toBeGreaterThan(0);

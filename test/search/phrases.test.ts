@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rewritePhrases } from '../../src/search/phrases.js';
+import { Analyzer } from '../../src/search/tokenize.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
+
+const analyzer = new Analyzer(fixtureKnowledge().vocabulary);
+const rewritePhrases = (text: string): string => analyzer.rewritePhrases(text);
 
 describe('rewritePhrases', () => {
   it.each([

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, SpellingCorrector } from '../../src/search/spelling.js';
-import { analyze, tokenize } from '../../src/search/tokenize.js';
+import { Analyzer } from '../../src/search/tokenize.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
+
+const analyzer = new Analyzer(fixtureKnowledge().vocabulary);
+const analyze = (text: string): string[] => analyzer.analyze(text);
+const tokenize = (text: string): string[] => analyzer.tokenize(text);
 
 describe('tokenize and analyze', () => {
   it('folds width and case, and splits Japanese into words', () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, messageShortcutBody, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 const SECRET = 'abcdef0123456789abcdef0123456789';
 let fake: FakeSlackApi;
@@ -20,7 +21,7 @@ const command = (channel: string, team = 'T0001') =>
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   bot = await startBot(
-    { SLACK_BOT_TOKEN: 'xoxb-1-2-access', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ALLOWED_TEAM_IDS: 'T0001', ALLOWED_CHANNEL_IDS: 'C0CHAN, C0OTHER' },
+    { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-1-2-access', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ALLOWED_TEAM_IDS: 'T0001', ALLOWED_CHANNEL_IDS: 'C0CHAN, C0OTHER' },
     logs.logger,
   );
   url = `http://127.0.0.1:${bot.port}/slack/events`;
@@ -57,6 +58,15 @@ describe('allow-lists', () => {
     await post(mentionEvent('rpo?'), 'T0EVIL');
     expect(await bot.idle()).toBe(true); // every request's work is over: nothing more can be sent
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('tells a person who uses the message shortcut outside the lists, privately through its response_url, and answers nothing', async () => {
+    const body = messageShortcutBody({ text: "what's your RPO?" }, { responseUrl: fake.responseUrl('s'), channel: 'C0SECRET3', extShared: true });
+    await signedPost(url, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+    const [told] = await fake.waitFor('response_url');
+    expect(told!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('not enabled here') });
+    expect(await bot.idle()).toBe(true);
+    expect(fake.calls.map((call) => call.method)).toEqual(['response_url']);
   });
 
   it('answers /checklist outside the lists with a one-time private notice instead of the answer', async () => {

@@ -4,13 +4,13 @@ import { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
-import { ACTION } from '../../src/answer/render-blocks.js';
+import { ACTION } from '../../src/render/blocks.js';
 import { AccessPolicy, SharedChannels } from '../../src/slack/access.js';
 import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
 import { LISTENERS, registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'));
 
@@ -20,8 +20,8 @@ const manifest = parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'ma
  */
 function registrations() {
   const app = new App({ token: 'xoxb-test', signingSecret: 'abcdef0123456789', tokenVerificationEnabled: false, logger: undefined });
-  const seen = { events: new Set<string>(), messages: 0, commands: new Set<string>(), actions: [] as Array<string | RegExp> };
-  const wrap = <K extends 'event' | 'message' | 'command' | 'action'>(name: K, record: (first: unknown) => void) => {
+  const seen = { events: new Set<string>(), messages: 0, commands: new Set<string>(), actions: [] as Array<string | RegExp>, shortcuts: [] as Array<{ type?: string; callback_id: string }>, views: [] as string[] };
+  const wrap = <K extends 'event' | 'message' | 'command' | 'action' | 'shortcut' | 'view'>(name: K, record: (first: unknown) => void) => {
     const original = app[name].bind(app) as (...args: unknown[]) => unknown;
     (app as unknown as Record<K, unknown>)[name] = (...args: unknown[]) => {
       record(args[0]);
@@ -32,7 +32,9 @@ function registrations() {
   wrap('message', () => seen.messages++);
   wrap('command', (first) => seen.commands.add(String(first)));
   wrap('action', (first) => seen.actions.push((first as { action_id: string | RegExp }).action_id));
-  registerListeners(app, { base: new KnowledgeBase(bundledKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
+  wrap('shortcut', (first) => seen.shortcuts.push(first as { type?: string; callback_id: string }));
+  wrap('view', (first) => seen.views.push((first as { callback_id: string }).callback_id));
+  registerListeners(app, { base: new KnowledgeBase(fixtureKnowledge()), logger: capturedLogger().logger, dedupe: new EventDeduper(), access: new AccessPolicy(), shared: new SharedChannels(), inFlight: new InFlight() });
   return seen;
 }
 
@@ -43,6 +45,10 @@ const SCOPES_FOR = {
   command: ['commands'],
   // chat:write for private replies; conversations.info before "Share in channel" posts visibly (public, private channels).
   actions: ['chat:write', 'channels:read', 'groups:read'],
+  // Shortcuts need the commands scope; the shortcut's DM fallback posts with chat:write.
+  shortcut: ['commands', 'chat:write'],
+  // app_home_opened and views.publish need no scope of their own.
+  app_home_opened: [],
 };
 
 describe('manifest.yml', () => {
@@ -81,8 +87,32 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
+  it('declares exactly the message shortcuts the code registers', () => {
+    const declared = (manifest.features.shortcuts ?? []).map((s: { type: string; callback_id: string }) => `${s.type}:${s.callback_id}`).sort();
+    const registered = seen.shortcuts.map((s) => `${s.type === 'message_action' ? 'message' : 'global'}:${s.callback_id}`).sort();
+    expect(registered).toEqual(['message:answer_message']);
+    expect(declared).toEqual(registered);
+    for (const shortcut of manifest.features.shortcuts) expect(shortcut.name.length).toBeLessThanOrEqual(24); // Slack's limit
+  });
+
+  it('enables the Home tab because the code publishes it on app_home_opened', () => {
+    expect(seen.events).toContain('app_home_opened');
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('handles the submission of the modal the code opens (views need no manifest entry, but interactivity)', () => {
+    expect(seen.views).toEqual(['checklist_feedback_comment']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
   it('asks for every scope the features need', () => {
-    const needed = new Set([...[...seen.events].flatMap((e) => SCOPES_FOR[e as 'app_mention'] ?? []), ...SCOPES_FOR['message.im'], ...SCOPES_FOR.command, ...SCOPES_FOR.actions]);
+    const needed = new Set([
+      ...[...seen.events].flatMap((e) => SCOPES_FOR[e as 'app_mention'] ?? []),
+      ...SCOPES_FOR['message.im'],
+      ...SCOPES_FOR.command,
+      ...SCOPES_FOR.actions,
+      ...(seen.shortcuts.length > 0 ? SCOPES_FOR.shortcut : []),
+    ]);
     for (const scope of needed) expect(scopes).toContain(scope);
   });
 

@@ -17,7 +17,7 @@ import { buildFixtures } from '../fixtures/questionnaires/build.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { FIXTURE_KNOWLEDGE, fixtureKnowledge } from '../support/knowledge.js';
 
 const SECRET = '8f742231b10e8888abcd99eeeeee85a5';
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-QuEsTiOnNaIrE0000000000';
@@ -48,7 +48,7 @@ async function settle(): Promise<void> {
 beforeAll(async () => {
   fixtures = await buildFixtures(mkdtempSync(join(tmpdir(), 'questionnaire-slack-')));
   fake = await new FakeSlackApi().start();
-  bot = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
+  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
   eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
 });
 afterAll(async () => {
@@ -69,7 +69,8 @@ describe('questionnaire files over Slack (HTTP mode, fake Web API)', () => {
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((call) => call.body.thread_ts)).toEqual([event.ts, event.ts]);
     expect(posts[0]!.body.text).toBe(QUESTIONNAIRE_TEXT.ack('caiq.xlsx'));
-    expect(posts[1]!.body.text).toMatch(/^\*caiq\.filled\.xlsx\*: 25 question rows — 20 answered, 0 to check .*, 5 not covered\.\nRows that need a person:\n• Questionnaire row 24/);
+    expect(posts[1]!.body.text).toMatch(/^\*caiq\.filled\.xlsx\*: 25 question rows — \d+ answered, \d+ to check .*, \d+ not covered.*\.\nRows that need a person:\n• Questionnaire row \d+ \(/);
+    expect(posts[1]!.body.text).toContain('• Questionnaire row 24 (not covered): Do you have a Data Protection Officer?');
     expect(fake.downloads).toEqual([{ path: expect.stringContaining('/download/caiq.xlsx'), authorization: `Bearer ${BOT_TOKEN}` }]);
 
     // The upload sequence, in order: URL, bytes to that URL, then completion sharing it in the thread.
@@ -209,7 +210,7 @@ describe('progress for long files', () => {
     let now = 0;
     const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
     const deps = {
-      base: new KnowledgeBase(bundledKnowledge()),
+      base: new KnowledgeBase(fixtureKnowledge()),
       logger: capturedLogger().logger,
       dedupe: new EventDeduper(),
       access: new AccessPolicy(),

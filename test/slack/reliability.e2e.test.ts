@@ -3,6 +3,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { commandBody, eventEnvelope, mentionEvent, signedPost, sign } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 const SECRET = 'f00dfeedcafe0123456789abcdef0123';
 const BOT_TOKEN = 'xoxb-2222222222-3333333333-ZyXwVuTsRqPoNmLkJiHgFeDc';
@@ -20,7 +21,7 @@ const mention = (text: string, extra: Record<string, unknown> = {}, envelope: Re
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
-  bot = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
+  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
   url = `http://127.0.0.1:${bot.port}/slack/events`;
 });
 afterAll(async () => {

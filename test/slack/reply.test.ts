@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { renderAnswerBlocks } from '../../src/answer/render-blocks.js';
+import { renderAnswerBlocks } from '../../src/render/blocks.js';
 import { webApiMessage } from '../../src/slack/reply.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const message = renderAnswerBlocks(new Answerer(knowledge).answer("what's our RPO?"), knowledge, { lang: 'en', shareable: false });
 
 describe('webApiMessage', () => {

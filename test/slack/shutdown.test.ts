@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -14,7 +15,7 @@ describe('SIGTERM', () => {
   it('stops accepting requests, finishes the one in flight, and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH!, SLACK_BOT_TOKEN: 'xoxb-1-2-sigterm', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl },
+      env: { PATH: process.env.PATH!, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-1-2-sigterm', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

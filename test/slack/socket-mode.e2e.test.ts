@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { mentionEvent } from '../fakes/slack-requests.js';
+import { mentionEvent, messageShortcutBody } from '../fakes/slack-requests.js';
 import { FakeSocketModeServer } from '../fakes/socket-mode-server.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 
 let fake: FakeSlackApi;
 let socket: FakeSocketModeServer;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   socket = await new FakeSocketModeServer().start();
   fake.socketUrl = socket.url;
-  bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-socketmode', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, logs.logger);
+  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-1-2-socketmode', SLACK_APP_TOKEN: 'xapp-1-A0001-123-abcdef', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, logs.logger);
   await socket.connection();
 });
 afterAll(async () => {
@@ -52,6 +53,15 @@ describe('the bot in Socket Mode', () => {
     });
     const ack = await socket.waitForAck('env-2');
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: 'No.42 Encryption level of communications: Yes. TLS 1.2' });
+  });
+
+  it('answers a message shortcut (interactive envelope) privately through its response_url', async () => {
+    const payload = JSON.parse(new URLSearchParams(messageShortcutBody({ text: 'how long are backups kept?' }, { responseUrl: fake.responseUrl('sock-shortcut'), extShared: true })).get('payload')!);
+    socket.send({ envelope_id: 'env-sc', type: 'interactive', accepts_response_payload: false, payload });
+    await socket.waitForAck('env-sc');
+    const [reply] = await fake.waitFor('response_url');
+    expect(reply!.body).toMatchObject({ response_type: 'ephemeral', text: 'No.30 Backup retention period: 72 hours' });
+    expect(fake.callsTo('chat.postMessage').filter((call) => call.body.channel === 'C0CHAN' && String(call.body.text).includes('72 hours'))).toEqual([]);
   });
 
   it('ignores a duplicate delivery of the same event (Socket Mode duplicates happen too)', async () => {

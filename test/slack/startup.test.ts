@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, StartupError } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { knowledgeCopy } from '../support/knowledge.js';
+import { FIXTURE_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -13,7 +13,7 @@ let fake: FakeSlackApi;
 beforeAll(async () => (fake = await new FakeSlackApi().start()));
 afterAll(async () => fake.stop());
 
-const start = (env: NodeJS.ProcessEnv) => startBot({ PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ...env }, capturedLogger().logger);
+const start = (env: NodeJS.ProcessEnv) => startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, ...env }, capturedLogger().logger);
 
 describe('starting the bot', () => {
   it.each([

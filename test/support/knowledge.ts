@@ -3,17 +3,28 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/load.js';
 
-export const BUNDLED_KNOWLEDGE = resolve(import.meta.dirname, '..', '..', 'knowledge');
-export const SHEET_PATH = join(BUNDLED_KNOWLEDGE, 'security-checklist.txt');
+/**
+ * Behaviour tests run on a frozen copy of the knowledge folder (`test/fixtures/knowledge/`), so editing the company's
+ * sheet never breaks unrelated tests. Only `test/knowledge/live-knowledge.test.ts` reads the live `knowledge/`
+ * (`LIVE_KNOWLEDGE`): it loads, passes `npm run check` and holds the answer-quality floors.
+ */
+export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '..', 'fixtures', 'knowledge');
+export const LIVE_KNOWLEDGE = resolve(import.meta.dirname, '..', '..', 'knowledge');
+export const SHEET_PATH = join(FIXTURE_KNOWLEDGE, 'security-checklist.txt');
 
 let cached: Knowledge | undefined;
-/** The bundled knowledge, loaded once per test file. */
-export const bundledKnowledge = (): Knowledge => (cached ??= loadKnowledge(BUNDLED_KNOWLEDGE));
+/** The fixture knowledge, loaded once per test file. */
+export const fixtureKnowledge = (): Knowledge => (cached ??= loadKnowledge(FIXTURE_KNOWLEDGE));
 
-/** A temporary copy of the knowledge folder, with `edit(name, text)` to change one file in it. */
+/** @deprecated the frozen fixture (FIXTURE_KNOWLEDGE); kept so branches written before the fixture still compile. */
+export const BUNDLED_KNOWLEDGE = FIXTURE_KNOWLEDGE;
+/** @deprecated the frozen fixture (fixtureKnowledge); kept so branches written before the fixture still compile. */
+export const bundledKnowledge = fixtureKnowledge;
+
+/** A temporary copy of the fixture knowledge folder, with `edit(name, text)` to change one file in it. */
 export function knowledgeCopy(): { dir: string; edit: (name: string, change: (text: string) => string) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
-  cpSync(BUNDLED_KNOWLEDGE, dir, { recursive: true });
+  cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
   return {
     dir,
     edit: (name, change) => writeFileSync(join(dir, name), change(readFileSync(join(dir, name), 'utf8'))),
@@ -21,8 +32,8 @@ export function knowledgeCopy(): { dir: string; edit: (name: string, change: (te
 }
 
 /**
- * The sheet's item rows read independently of the parser (split on tabs, nothing else), so tests can check that the
- * parser hands out each cell byte for byte.
+ * The fixture sheet's item rows read independently of the parser (split on tabs, nothing else), so tests can check
+ * that the parser hands out each cell byte for byte.
  */
 export function rawItemRows(): Map<number, string[]> {
   const rows = new Map<number, string[]>();

@@ -1,9 +1,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION } from '../../../answer/render-blocks.js';
+import { ACTION } from '../../../render/blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import type { ButtonArgs } from './button.js';
 import * as copy from './copy.js';
 import * as feedback from './feedback.js';
+import * as homeLanguage from './home-language.js';
+import * as reason from './reason.js';
 import * as share from './share.js';
 import * as showItem from './show-item.js';
 
@@ -13,6 +15,8 @@ export const BUTTON_HANDLERS: Record<(typeof ACTION)[keyof typeof ACTION], (args
   [ACTION.copy]: copy.handle,
   [ACTION.show]: showItem.handle,
   [ACTION.feedback]: feedback.handle,
+  [ACTION.reason]: reason.handle,
+  [ACTION.home]: homeLanguage.handle,
 };
 
 /** Every action ID the bot's buttons use: an ID of ACTION, optionally with a `:…` suffix. */

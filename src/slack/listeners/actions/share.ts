@@ -1,5 +1,5 @@
-import { escapeSlack } from '../../../answer/slack-text.js';
-import { SHARED_CHANNEL_TEXT, SHARED_UNKNOWN_TEXT } from '../../access.js';
+import { escapeSlack } from '../../../render/slack-text.js';
+import { STRINGS } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 import { buttonValue, type ButtonArgs } from './button.js';
@@ -19,11 +19,11 @@ export async function handle({ ack, action, body, client, respond }: ButtonArgs,
   const shared = channel ? await deps.shared.isShared(channel, client) : 'unknown';
   if (shared !== false) {
     if (shared === 'unknown') deps.logger.warn({ event: 'shared_unknown', channel, user: body.user.id }, 'could not check whether the channel is shared with another organisation (conversations.info); kept the answer private');
-    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? SHARED_CHANNEL_TEXT : SHARED_UNKNOWN_TEXT }));
+    await deliver(deps, { source: 'share', channel, user: body.user.id }, () => respond({ response_type: 'ephemeral', replace_original: false, text: shared === true ? STRINGS[value.lang].sharedChannel : STRINGS[value.lang].sharedUnknown }));
     return;
   }
   const { message } = await answerForSlack(deps, value.q, { source: 'share', team: body.team?.id, channel, user: body.user.id }, { lang: value.lang });
-  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}>: “${escapeSlack(value.q)}”` }] };
+  const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[value.lang].sharedBy(body.user.id, escapeSlack(value.q)) }] };
   // Feedback and copy buttons stay: anyone in the channel may use them.
   await deliver(deps, { source: 'share', team: body.team?.id, channel, user: body.user.id, question: value.q }, () =>
     respond({ response_type: 'in_channel', delete_original: true, text: message.text, blocks: [sharedBy, ...message.blocks] }),

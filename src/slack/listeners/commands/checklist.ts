@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
+import { commandWord } from '../../../answer/commands.js';
 import { languageOf } from '../../../answer/language.js';
-import { renderList } from '../../../answer/render-blocks.js';
-import { normalizeText } from '../../../search/normalize.js';
+import { renderList } from '../../../render/blocks.js';
+import { versionText } from '../../../render/text.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerForSlack, deliver } from '../../reply.js';
 
@@ -17,20 +18,16 @@ export const COMMAND = '/checklist';
 export function register(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
     const text = command.text ?? '';
-    const word = normalizeText(text).trim();
+    const word = commandWord(text);
     const lang = languageOf(text);
-    if (word === 'list' || word === '一覧') {
-      const [first, ...rest] = renderList(deps.base.knowledge, lang === 'ja' ? 'ja' : 'en');
+    if (word === 'list') {
+      const [first, ...rest] = renderList(deps.base.knowledge, lang);
       await ack({ response_type: 'ephemeral', ...first! });
       for (const message of rest) await respond({ response_type: 'ephemeral', ...message });
       return;
     }
-    if (word === 'version' || word === 'バージョン') {
-      const k = deps.base.knowledge;
-      await ack({
-        response_type: 'ephemeral',
-        text: `${k.title}\n${k.company} ${k.date} · ${k.items.length} items · version ${k.version} · loaded ${k.loadedAt.toISOString()}`,
-      });
+    if (word === 'version') {
+      await ack({ response_type: 'ephemeral', text: versionText(deps.base.knowledge, lang) });
       return;
     }
     const context = { source: 'command', team: command.team_id, channel: command.channel_id, user: command.user_id } as const;

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { SHARED_CHANNEL_TEXT } from '../../access.js';
+import { STRINGS } from '../../../render/strings.js';
 import type { SlackDeps } from '../../deps.js';
 import type { SlackFile } from '../../files.js';
 import { answerForSlack, deliver, webApiMessage } from '../../reply.js';
@@ -21,11 +21,11 @@ export function register(app: App, deps: SlackDeps): void {
       return fillFilesFromMessage(deps, client, context.botToken ?? '', { channel: event.channel, user: event.user, ts: event.ts, thread_ts: event.thread_ts, text: event.text, files, team: body.team_id, inDm: false, extShared: shared });
     }
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
-    const { message, answer } = await answerForSlack(deps, event.text ?? '', ctx);
+    const { message, answer, lang } = await answerForSlack(deps, event.text ?? '', ctx);
     const thread_ts = event.thread_ts ?? event.ts;
     await deliver(deps, { ...ctx, question: answer.question }, () =>
       shared && event.user
-        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: SHARED_CHANNEL_TEXT }] }]) })
+        ? client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...webApiMessage(message, [{ type: 'context', elements: [{ type: 'mrkdwn', text: STRINGS[lang].sharedChannel }] }]) })
         : client.chat.postMessage({ channel: event.channel, thread_ts, ...webApiMessage(message) }),
     );
   });

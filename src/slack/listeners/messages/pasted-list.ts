@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { stripSlackMarkup } from '../../../answer/slack-text.js';
+import { stripSlackMarkup } from '../../../render/slack-text.js';
 import { RefusedInput } from '../../../questionnaire/errors.js';
 import { fillQuestionnaire } from '../../../questionnaire/fill.js';
 import { pastedTable, QUESTIONNAIRE_TEXT } from '../../../questionnaire/messages.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answer/decide.js';
-import { chunkLines, encodeValue, renderAnswerBlocks, renderCustomerCopy, renderList, type SlackMessage } from '../../src/answer/render-blocks.js';
-import { escapeSlack, stripSlackMarkup } from '../../src/answer/slack-text.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { Answerer, type AnsweredDecision } from '../../src/answer/decide.js';
+import { chunkLines, encodeValue, renderAnswerBlocks, renderList, type SlackMessage } from '../../src/render/blocks.js';
+import { escapeSlack, stripSlackMarkup } from '../../src/render/slack-text.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
-const knowledge = bundledKnowledge();
+const knowledge = fixtureKnowledge();
 const answerer = new Answerer(knowledge);
 const render = (question: string, lang: 'en' | 'ja' = 'en', shareable = false) => renderAnswerBlocks(answerer.answer(question), knowledge, { lang, shareable });
 const json = (message: SlackMessage) => JSON.stringify(message);
@@ -49,9 +49,12 @@ describe('renderAnswerBlocks', () => {
   });
 
   it('renders a picker, not an answer, when two items are close', () => {
-    const message = render('how do you dispose of old disks');
+    // Built by hand: which questions are close is search's business; this is about how a picker looks.
+    const answered = answerer.answer('disposal').decision as AnsweredDecision;
+    const close = { question: 'how do you dispose of old disks', decision: { ...answered, item: knowledge.byNo.get(31)!, seeAlso: [knowledge.byNo.get(48)!], close: true } };
+    const message = renderAnswerBlocks(close, knowledge, { lang: 'en' });
     const shown = json(message);
-    expect(shown).toContain('More than one item fits your question');
+    expect(shown).toContain('Two items fit your question. Which one did you mean?');
     expect(shown).toContain('checklist_show:31');
     expect(shown).toContain('checklist_show:48');
     expect(shown).not.toContain('Answer (reviewed English translation)');
@@ -70,7 +73,8 @@ describe('renderAnswerBlocks', () => {
 
   it('escapes anything that could ping or link, in every text of the message', () => {
     const message = render('<!channel> <!here> <@U123> <https://x.example|y> & what is SAML?');
-    const shown = json(message);
+    // Button values carry the question as typed (for feedback records); Slack never displays a value.
+    const shown = JSON.stringify(message, (key, value: unknown) => (key === 'value' ? undefined : value));
     expect(shown).not.toMatch(/<!channel>|<!here>|<@U123>|<https:/);
     expectWithinLimits(message);
   });
@@ -89,14 +93,35 @@ describe('renderAnswerBlocks', () => {
   });
 });
 
-describe('customer copy', () => {
-  it('is plain text: no markup, no emoji, Japanese then English, with the item No.', () => {
-    const message = renderCustomerCopy([knowledge.byNo.get(29)!], knowledge);
-    expect(message.text).toBe(
-      '弊社セキュリティチェックシート（2022/6/1版）No.29「バックアップデータを取得するタイミング(RPO)」に対する弊社の回答は「24時間」です。\n' +
-        'In our security check sheet (2022/6/1), our answer to item No.29 "Backup timing (RPO)" is: 24 hours.',
-    );
-    expect(message.text).not.toMatch(/[*_`>~]|\p{Extended_Pictographic}/u);
+describe('a reply too long for one message', () => {
+  it('is shortened before its buttons, so it can still be copied and judged', () => {
+    const parts = knowledge.items.slice(0, 14).map((item) => ({ question: `what about ${item.no}?`, decision: { kind: 'answered', item, score: 10, seeAlso: [], close: false, hits: [], unlisted: [] } as AnsweredDecision }));
+    const message = renderAnswerBlocks({ question: 'many things', decision: { kind: 'multi', parts } }, knowledge, { lang: 'ja' });
+    expectWithinLimits(message);
+    expect(message.blocks).toHaveLength(50);
+    expect(JSON.stringify(message.blocks.at(-2))).toContain('省略しました');
+    const last = message.blocks.at(-1)!;
+    expect((last.elements as Array<{ action_id: string }>).map((e) => e.action_id)).toEqual(['checklist_copy', 'checklist_feedback:up', 'checklist_feedback:down']);
+  });
+});
+
+describe('labels and pickers', () => {
+  it('asks どちら between two items and どれ among more, in both languages', () => {
+    const two = { ...answerer.answer("what's our RPO?"), decision: { ...(answerer.answer("what's our RPO?").decision as AnsweredDecision), close: true, seeAlso: [knowledge.byNo.get(11)!] } };
+    const three = { ...two, decision: { ...two.decision, seeAlso: [knowledge.byNo.get(11)!, knowledge.byNo.get(30)!] } };
+    const text = (answer: typeof two, lang: 'en' | 'ja') => renderAnswerBlocks(answer, knowledge, { lang }).text;
+    expect(text(two, 'ja')).toMatch(/^該当しそうな項目が2つあります。どちらについてのご質問ですか？/);
+    expect(text(three, 'ja')).toMatch(/^該当しそうな項目が3つあります。どれについてのご質問ですか？/);
+    expect(text(three, 'en')).toMatch(/^Several items fit your question/);
+  });
+
+  it('says Section in Block Kit as in text, and cites the sheet once per message', () => {
+    const message = render('28-32');
+    const shown = json(message);
+    expect(shown).toContain('*Section:* Data management');
+    expect(shown).not.toContain('Category');
+    expect(shown.match(/Source: /g)).toHaveLength(1);
+    expect(json(render('28-32', 'ja')).match(/出典：/g)).toHaveLength(1);
   });
 });
 

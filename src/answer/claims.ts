@@ -1,0 +1,56 @@
+import type { KnowledgeItem } from '../knowledge/load.js';
+import type { Vocabulary } from '../knowledge/vocabulary.js';
+import { normalizeText } from '../search/normalize.js';
+
+/**
+ * Specific things a question names that an answer could be misread as confirming: standards and certifications
+ * (ISO 27001, SOC 2), vendors (AWS), versions (TLS 1.3, AES-256) and figures (99.99 %, 7 years). When the cited item's
+ * answer does not state them, the reply says so first, so "Yes. Privacy Mark" is never read as "yes, ISO 27001".
+ * The names come from knowledge/vocabulary.yaml (`named_things`); versions and figures are recognised by shape.
+ */
+export class NamedThings {
+  private readonly names: RegExp | undefined;
+
+  constructor(vocabulary: Vocabulary) {
+    const words = [...vocabulary.named_things.standards, ...vocabulary.named_things.vendors]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => normalizeText(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?'));
+    // Latin word edges only: Japanese has no spaces, so ISO27001の取得 must still find ISO 27001.
+    this.names = words.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?:[\\s-]?(?:type[\\s-]?)?(?:\\d+|i{1,3}))?(?![a-z0-9])`, 'giu') : undefined;
+  }
+
+  /** What the question names, as written (width-normalized, case kept), in order of appearance, without repeats. */
+  find(question: string): string[] {
+    const text = question.slice(0, 2000).normalize('NFKC');
+    const found: string[] = [];
+    for (const match of this.names ? text.matchAll(this.names) : []) found.push(match[0].trim());
+    for (const match of text.matchAll(VERSION)) found.push(match[0].trim());
+    for (const match of text.matchAll(FIGURE)) found.push(match[0].trim());
+    return [...new Set(found)];
+  }
+
+  /** The named things the item's answer (Japanese cell or reviewed English) does not state. */
+  unlisted(item: KnowledgeItem, question: string): string[] {
+    const named = this.find(question);
+    if (named.length === 0) return [];
+    const answer = compact(`${item.answer} ${item.english.answer ?? ''}`);
+    return named.filter((thing) => !states(answer, thing));
+  }
+}
+
+/** Versions of protocols and algorithms: TLS 1.3, SSL v3, AES-256, RSA 2048, SHA-1. */
+const VERSION = /(?<![a-z0-9])(?:tls|ssl|aes|rsa|sha|des|3des)[\s-]?v?\d+(?:\.\d+)?(?![a-z0-9])/giu;
+
+/** Percentages and durations: 99.99%, 7 years, 30日, 4 hours, 15 minutes. Plain counts (500 users) are not claims. */
+const FIGURE =
+  /(?<![a-z0-9.])\d+(?:\.\d+)?\s?(?:%|percent|years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|年|ヶ月|か月|カ月|週間|日|時間|分|秒)(?![a-z])/giu;
+
+const compact = (text: string): string => normalizeText(text).replace(/[\s-]+/g, '');
+
+/** A named thing is stated when the answer contains it; a figure when the answer has the same number. */
+function states(answer: string, thing: string): boolean {
+  if (answer.includes(compact(thing))) return true;
+  const number = /^\d+(?:\.\d+)?/.exec(thing)?.[0];
+  if (number === undefined || /^(?:tls|ssl)/i.test(thing)) return false;
+  return new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(answer);
+}

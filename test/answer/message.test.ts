@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MessageReader, nameCandidates, splitSentences } from '../../src/answer/message.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
+
+const reader = new MessageReader(fixtureKnowledge().vocabulary.framing);
+
+describe('reading a message', () => {
+  it('splits sentences at question marks, full stops and line breaks, but not inside numbers or abbreviations', () => {
+    expect(splitSentences("what's our RPO? my client keeps asking. thx")).toEqual(["what's our RPO?", 'my client keeps asking.', 'thx']);
+    expect(splitSentences('Is uptime 99.9% or better, e.g. per month?')).toEqual(['Is uptime 99.9% or better, e.g. per month?']);
+    expect(splitSentences('バックアップは毎日？世代数は？')).toEqual(['バックアップは毎日？', '世代数は？']);
+    expect(splitSentences('Two things from the client: RPO, and TLS version?')).toEqual(['Two things from the client', 'RPO, and TLS version?']);
+  });
+
+  it('removes the framing of a relayed question and keeps the question word', () => {
+    expect(reader.stripFraming("The customer's security lead is asking whether we encrypt backups")).toBe('we encrypt backups');
+    expect(reader.stripFraming('their auditor wants to know how long logs are kept')).toBe('how long logs are kept');
+    expect(reader.stripFraming('お客様から、ログは何年保存しているのかとのご質問です。')).toBe('ログは何年保存している');
+    expect(reader.stripFraming('顧客より、障害時の連絡方法を知りたいとのことです')).toBe('障害時の連絡方法');
+  });
+
+  it('does not take a question that itself mentions asking for framing', () => {
+    expect(reader.stripFraming('how quickly do we reply when a customer asks for help')).toBe('how quickly do we reply when a customer asks for help');
+  });
+
+  it('tells clauses that ask from clauses that give context', () => {
+    const segments = reader.segments('is the service up at night? the client runs a night shift');
+    expect(segments.map((segment) => segment.asks)).toEqual([true, false]);
+    expect(reader.segments('お客様は工場で使う予定とのことで、夜間も使えるのかとのご質問です。').map((s) => [s.text, s.asks])).toEqual([
+      ['お客様は工場で使う予定とのことで、', false],
+      ['夜間も使える', true],
+    ]);
+  });
+
+  it('marks a further question', () => {
+    expect(reader.segments('RPOは？あとRTOも教えて').map((segment) => segment.additive)).toEqual([false, true]);
+    expect(reader.segments('what is the RPO? also, how long are backups kept?').map((segment) => segment.additive)).toEqual([false, true]);
+  });
+
+  it('splits "X and Y" into the things asked, leaving context sides out', () => {
+    expect(reader.conjunctionParts("what's our RPO and RTO")).toEqual(["what's our RPO", 'RTO']);
+    expect(reader.conjunctionParts('RPOとRTOを教えて')).toEqual(['RPO', 'RTOを教えて']);
+    expect(reader.conjunctionParts('confirm (a) the maintenance notice and (b) the shutdown notice')).toHaveLength(2);
+    expect(reader.conjunctionParts('the customer is about to hit the storage limit and asks what it is')).toEqual(['the customer is about to hit the storage limit and asks what it is']);
+    expect(reader.conjunctionParts('夜間や休日も対応していますか')).toEqual(['夜間や休日も対応していますか']);
+  });
+
+  it('finds names of companies and people, not acronyms', () => {
+    expect(nameCandidates("Globex's CISO asks about our RPO and the SLA for Initech")).toEqual(expect.arrayContaining(['Globex', 'Initech']));
+    expect(nameCandidates('What is the RPO? SLA too')).toEqual([]);
+    expect(nameCandidates('アクメ商事さんからバックアップについて質問です')).toContain('アクメ商事');
+  });
+
+  it('reads a pasted 40,000-character message in bounded time and memory: only a prefix is split', () => {
+    const sentences = splitSentences('。'.repeat(39_999) + 'x');
+    expect(sentences.join('').length).toBeLessThanOrEqual(2000);
+  });
+});
