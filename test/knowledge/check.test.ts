@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { checkInProcess } from '../support/cli.js';
 import { FIXTURE_KNOWLEDGE, knowledgeCopy } from '../support/knowledge.js';
 
-const check = (dir: string) => {
-  const lines: string[] = [];
-  const code = runCheck(['--dir', dir], {}, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
-};
+const check = checkInProcess;
 
 describe('npm run check', () => {
   it('passes the fixture knowledge with the two realigned rows as warnings', () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/decide.js';
-import { runCheck } from '../../src/cli/check.js';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
+import { checkInProcess } from '../support/cli.js';
 import { knowledgeCopy } from '../support/knowledge.js';
 
-const check = (dir: string) => {
-  const lines: string[] = [];
-  const code = runCheck(['--dir', dir], {}, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
-};
+const check = checkInProcess;
 
 describe('vocabulary and examples are data people maintain', () => {
   it('refuses a vocabulary pattern that does not compile, naming the file and the entry', () => {

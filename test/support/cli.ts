@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { runAsk } from '../../src/cli/ask.js';
+import { runCheck } from '../../src/cli/check.js';
 import { FIXTURE_KNOWLEDGE } from './knowledge.js';
 
 export interface CliResult {
@@ -25,4 +26,11 @@ export async function askInProcess(args: string[], options: { input?: string; en
     err: (line) => err.push(`${line}\n`),
   });
   return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** Runs `npm run check -- --dir DIR` in this process: its exit code and everything it printed. */
+export function checkInProcess(dir: string): { code: number; output: string } {
+  const lines: string[] = [];
+  const code = runCheck(['--dir', dir], {}, (line) => lines.push(line));
+  return { code, output: lines.join('\n') };
 }
