@@ -133,7 +133,7 @@ export function summaryRows(rows: FilledRow[], knowledge: Knowledge, lang: FillL
     [s.multi, String(counts.multi)],
     [],
     ['Rows that need a person'],
-    ['Sheet', 'Row', 'Question', 'Status', 'Item No. / candidates'],
+    ['Sheet', 'Row', 'Question', 'Status', 'Items cited, candidates, or nearest items (not covered: these are not answers)'],
   ];
   const nameLang = lang === 'en' ? 'en' : 'ja';
   for (const row of needsPerson(rows)) {
