@@ -69,12 +69,10 @@ export class FakeSlackApi {
   private ts = 1_700_000_000;
   /** Channels `conversations.info` reports as shared with another organisation (Slack Connect). */
   readonly sharedChannels = new Set<string>();
-<<<<<<< HEAD
   /** Channels with a Slack Connect invitation pending (`is_pending_ext_shared`). */
   readonly pendingSharedChannels = new Set<string>();
   /** Private channels the bot is not a member of: `conversations.info` answers `channel_not_found`. */
   readonly hiddenChannels = new Set<string>();
-=======
   /** Files users "uploaded", served at their url_private_download with bearer auth. */
   readonly hosted = new Map<string, HostedFile>();
   /** Uploads the app made, by file ID, in the order they were started. */
@@ -84,7 +82,6 @@ export class FakeSlackApi {
   /** Download starts and ends in the order they happened (file IDs), to see how many overlapped. */
   readonly downloadEvents: Array<{ event: 'start' | 'end'; id: string }> = [];
   private fileCounter = 0;
->>>>>>> issue-11
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
   baseUrl = '';

@@ -14,12 +14,8 @@ import { fillFilesFromMessage } from '../messages/file-share.js';
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, body, context }) => {
     if ('bot_id' in event && event.bot_id) return; // another bot mentioning us: never start a bot-to-bot exchange
-<<<<<<< HEAD
-    if ('subtype' in event && event.subtype) return; // edits and other changes are not new questions
-    if (!firstDeliveryOf(deps.dedupe, event.channel, event.ts)) return; // also delivered as a DM `message`
-    if ((body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true) deps.shared.mark(event.channel);
-=======
     if ('subtype' in event && event.subtype && event.subtype !== 'file_share') return; // edits and other changes are not new questions
+    if (!firstDeliveryOf(deps.dedupe, event.channel, event.ts)) return; // also delivered as a DM `message`
     const shared = (body as { is_ext_shared_channel?: boolean }).is_ext_shared_channel === true;
     if (shared) deps.shared.mark(event.channel);
     // A mention with a file is a questionnaire to fill (the same message may also arrive as file_share; filled once).
@@ -27,7 +23,6 @@ export function register(app: App, deps: SlackDeps): void {
     if (files?.length) {
       return fillFilesFromMessage(deps, client, context.botToken ?? '', { channel: event.channel, user: event.user, ts: event.ts, thread_ts: event.thread_ts, text: event.text, files, team: body.team_id, inDm: false, extShared: shared });
     }
->>>>>>> issue-11
     const ctx = { source: 'mention', team: body.team_id, channel: event.channel, user: event.user } as const;
     const { message, answer, lang } = await answerForSlack(deps, event.text ?? '', ctx);
     const where = await visibility(deps, event.channel, client, lang, event.user); // conversations.info, cached

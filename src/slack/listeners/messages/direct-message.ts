@@ -10,11 +10,8 @@ export function register(app: App, deps: SlackDeps): void {
     if (message.channel_type !== 'im') return; // channel messages are answered only when the bot is mentioned
     if (message.subtype !== undefined) return; // edits, deletions, joins, bot messages
     if ('bot_id' in message && message.bot_id) return;
-<<<<<<< HEAD
     if (!firstDeliveryOf(deps.dedupe, message.channel, message.ts)) return; // also delivered as an `app_mention`
-=======
     if (isPastedList(message.text ?? '')) return; // a pasted questionnaire: answered as a table and a file (pasted-list.ts)
->>>>>>> issue-11
     const ctx = { source: 'dm', team: body.team_id, channel: message.channel, user: message.user } as const;
     const { message: reply, answer } = await answerForSlack(deps, message.text ?? '', ctx);
     await deliver(deps, { ...ctx, question: answer.question }, () =>
