@@ -1,4 +1,5 @@
 /** Measuring helpers shared by the benchmarks. Process figures are read from /proc (Linux). */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -24,4 +25,18 @@ export function startNodeFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
   const words = scripts.start.split(/\s+/);
   return words.slice(words.indexOf('node') + 1, words.indexOf('dist/main.js'));
+}
+
+/** The port a bot child process listens on, read from its `"event":"listening"` log line (LOG_LEVEL info or lower). */
+export function listeningPort(child: ChildProcess, name = 'bot'): Promise<number> {
+  return new Promise<number>((resolvePort, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.includes('"event":"listening"'));
+      if (line) resolvePort((JSON.parse(line) as { port: number }).port);
+      if (buffer.length > 1_000_000) buffer = buffer.slice(-10_000); // keep draining the pipe; only the tail can hold the line
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}; run npm run build first`)));
+  });
 }

@@ -9,6 +9,29 @@ export interface RecordedCall {
   at: number;
 }
 
+/** A file the fake serves at its `url_private_download`, as a user's upload would be. */
+export interface HostedFile {
+  id: string;
+  name: string;
+  bytes: Uint8Array;
+  /** Serve Slack's HTML login page instead of the file (what Slack does when the token lacks files:read). */
+  loginPage?: boolean;
+  /** Hold the answer this long (a slow download). */
+  delayMs?: number;
+}
+
+/** One upload through files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal. */
+export interface ExternalUpload {
+  id: string;
+  filename: string;
+  /** The length declared to files.getUploadURLExternal. */
+  length: number;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  bytes?: Uint8Array;
+  /** The files.completeUploadExternal call that shared it (undefined until then). */
+  completed?: Record<string, unknown>;
+}
+
 /** A scripted failure for the next call(s) of a method. */
 export interface Fault {
   /** HTTP status to answer with; 0 destroys the connection instead (a network failure). */
@@ -50,6 +73,15 @@ export class FakeSlackApi {
   readonly pendingSharedChannels = new Set<string>();
   /** Private channels the bot is not a member of: `conversations.info` answers `channel_not_found`. */
   readonly hiddenChannels = new Set<string>();
+  /** Files users "uploaded", served at their url_private_download with bearer auth. */
+  readonly hosted = new Map<string, HostedFile>();
+  /** Uploads the app made, by file ID, in the order they were started. */
+  readonly uploads = new Map<string, ExternalUpload>();
+  /** Requests for hosted files: path and the Authorization header they carried. */
+  readonly downloads: Array<{ path: string; authorization: string | undefined }> = [];
+  /** Download starts and ends in the order they happened (file IDs), to see how many overlapped. */
+  readonly downloadEvents: Array<{ event: 'start' | 'end'; id: string }> = [];
+  private fileCounter = 0;
   /** What `apps.connections.open` answers (Socket Mode). */
   socketUrl = '';
   baseUrl = '';
@@ -75,6 +107,34 @@ export class FakeSlackApi {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Hosts a file as if a user had uploaded it; returns the `files[]` entry Slack puts in a file_share message. */
+  hostFile(name: string, bytes: Uint8Array, options: { loginPage?: boolean; delayMs?: number } = {}): Record<string, unknown> {
+    const id = `F${String(++this.fileCounter).padStart(8, '0')}`;
+    this.hosted.set(id, { id, name, bytes, ...(options.loginPage ? { loginPage: true } : {}), ...(options.delayMs ? { delayMs: options.delayMs } : {}) });
+    return this.fileObject(this.hosted.get(id)!);
+  }
+
+  private fileObject(file: HostedFile): Record<string, unknown> {
+    const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'binary';
+    return {
+      id: file.id,
+      name: file.name,
+      title: file.name,
+      mimetype: ext === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filetype: ext,
+      size: file.bytes.byteLength,
+      mode: 'hosted',
+      is_external: false,
+      url_private: `${this.baseUrl}/files-pri/T0001-${file.id}/${encodeURIComponent(file.name)}`,
+      url_private_download: `${this.baseUrl}/files-pri/T0001-${file.id}/download/${encodeURIComponent(file.name)}`,
+    };
+  }
+
+  /** Uploads that went through all three steps, in order. */
+  completedUploads(): ExternalUpload[] {
+    return [...this.uploads.values()].filter((upload) => upload.completed);
   }
 
   fail(method: string, fault: Fault): void {
@@ -106,8 +166,10 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    if (path.startsWith('/files-pri/')) return this.serveFile(path, req, res);
+    if (path.startsWith('/upload/')) return this.receiveUpload(path, Buffer.concat(chunks), req, res);
+    const raw = Buffer.concat(chunks).toString('utf8');
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'response_url' : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '', this.parseBlocks);
     const call = { method, body, headers: req.headers, at: Date.now() };
@@ -153,6 +215,50 @@ export class FakeSlackApi {
   }
 
   /**
+   * A user's file at url_private_download. Like Slack: the bot token must come as `Authorization: Bearer xoxb-…`;
+   * without it (or for a file marked `loginPage`, as when the app lacks files:read) the answer is Slack's HTML
+   * sign-in page with status 200, not the file.
+   */
+  private async serveFile(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const authorization = req.headers.authorization;
+    this.downloads.push({ path, authorization });
+    const id = /^\/files-pri\/T0001-(F\w+)\/download\//.exec(path)?.[1];
+    const file = id ? this.hosted.get(id) : undefined;
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('file_not_found');
+      return;
+    }
+    if (file.loginPage || !/^Bearer xox[bp]-/.test(authorization ?? '')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Example | Slack</body></html>');
+      return;
+    }
+    this.downloadEvents.push({ event: 'start', id: file.id });
+    if (file.delayMs) await new Promise((resolve) => setTimeout(resolve, file.delayMs));
+    this.downloadEvents.push({ event: 'end', id: file.id });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
+    res.end(Buffer.from(file.bytes));
+  }
+
+  /** The POST of a file's bytes to the URL files.getUploadURLExternal returned; its length must match the declared one. */
+  private receiveUpload(path: string, bytes: Buffer, req: IncomingMessage, res: ServerResponse): void {
+    const upload = this.uploads.get(path.slice('/upload/'.length));
+    const call = { method: 'upload_url', body: { path, length: bytes.byteLength }, headers: req.headers, at: Date.now() };
+    if (this.record) this.calls.push(call);
+    this.onCall?.(call);
+    for (const wake of this.waiters.splice(0)) wake();
+    if (req.method !== 'POST' || !upload || upload.bytes || bytes.byteLength !== upload.length) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(!upload ? 'unknown upload' : upload.bytes ? 'already uploaded' : `expected ${upload.length} bytes, got ${bytes.byteLength}`);
+      return;
+    }
+    upload.bytes = new Uint8Array(bytes);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${bytes.byteLength}`);
+  }
+
+  /**
    * views.open and views.publish, validated as Slack does: a trigger_id (open) or user_id (publish), a view of the
    * right type within Slack's limits. A view that breaks them gets Slack's `invalid_arguments`, as the real API would.
    */
@@ -178,6 +284,37 @@ export class FakeSlackApi {
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const length = Number(body.length);
+        if (typeof body.filename !== 'string' || !body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++this.fileCounter).padStart(8, '0')}`;
+        this.uploads.set(id, { id, filename: body.filename, length });
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        let files: Array<{ id: string; title?: string }>;
+        try {
+          files = JSON.parse(String(body.files)) as Array<{ id: string; title?: string }>;
+        } catch {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        if (body.thread_ts !== undefined && body.channel_id === undefined) return { ok: false, error: 'invalid_arguments' };
+        for (const file of files) {
+          const upload = this.uploads.get(file.id);
+          if (!upload || !upload.bytes || upload.completed) return { ok: false, error: 'file_not_found' };
+        }
+        for (const file of files) this.uploads.get(file.id)!.completed = body;
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? this.uploads.get(file.id)!.filename })) };
+      }
+      case 'files.info': {
+        const file = this.hosted.get(String(body.file));
+        return file ? { ok: true, file: this.fileObject(file) } : { ok: false, error: 'file_not_found' };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? 'X').replace(/^U/, '')}` } };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'checklist', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'chat.postMessage':

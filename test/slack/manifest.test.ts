@@ -8,7 +8,7 @@ import { ACTION } from '../../src/render/blocks.js';
 import { AccessPolicy, SharedChannels } from '../../src/slack/access.js';
 import { EventDeduper } from '../../src/slack/dedupe.js';
 import { InFlight } from '../../src/slack/in-flight.js';
-import { registerListeners } from '../../src/slack/listeners/index.js';
+import { LISTENERS, registerListeners } from '../../src/slack/listeners/index.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 
@@ -60,9 +60,19 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands[0].usage_hint).toBeTruthy();
   });
 
-  it('subscribes to the events the code listens to: app_mention, and message.im for DMs', () => {
-    const expected = [...seen.events, ...(seen.messages > 0 ? ['message.im'] : [])].sort();
+  it('subscribes to the events the code listens to: app_mention, message.im for DMs, and channel messages for uploaded questionnaires', () => {
+    // Message listeners: DMs (questions, pasted lists) and file_share messages in DMs and in channels that mention the bot.
+    const messageEvents = seen.messages > 0 ? ['message.im', ...('fileShare' in LISTENERS ? ['message.channels', 'message.groups'] : [])] : [];
+    const expected = [...seen.events, ...messageEvents].sort();
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(expected);
+  });
+
+  it('asks for the file scopes a questionnaire round trip needs, and only subscribes to channel messages because of it', () => {
+    // Download with the bot token (files:read); upload via getUploadURLExternal/completeUploadExternal (files:write);
+    // the file_share message in public and private channels (channels:history, groups:history); the filled file of a
+    // Slack Connect channel goes to the uploader's DM (conversations.open: im:write).
+    for (const scope of ['files:read', 'files:write', 'channels:history', 'groups:history', 'im:write']) expect(scopes).toContain(scope);
+    expect(seen.messages).toBeGreaterThanOrEqual(3); // direct message, pasted list, file share
   });
 
   it('turns interactivity on because the code handles button actions', () => {
