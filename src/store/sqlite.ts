@@ -8,8 +8,8 @@ export const EMBEDDED_FILE = 'checklist.db';
 
 /**
  * node-sqlite3-wasm locks a database by creating the directory `<file>.lock` for the length of a transaction (a few
- * milliseconds here). One left behind by a killed process would block every write, so at open a lock older than
- * this is removed.
+ * milliseconds here). One left behind by a killed process would block every write, so a lock older than this is
+ * removed (at open, and when a statement finds the database busy).
  */
 const STALE_LOCK_MS = 60_000;
 /** Another process (a CLI, a parallel test) holding the lock: try again for up to this long before failing. */
@@ -23,7 +23,16 @@ const BUSY_WAIT_MS = 5_000;
 export function openEmbedded(file: string): SqlDriver {
   mkdirSync(dirname(file), { recursive: true });
   const lock = `${file}.lock`;
-  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+  const removeStaleLock = (): boolean => {
+    try {
+      if (!existsSync(lock) || Date.now() - statSync(lock).mtimeMs <= STALE_LOCK_MS) return false;
+      rmSync(lock, { recursive: true, force: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  removeStaleLock();
   const db = new sqlite.Database(file);
   // Measured on a commit of 200 records: deleting and re-creating the rollback journal on every commit cost more than
   // the inserts. PERSIST keeps the journal file and zeroes its header instead; NORMAL syncs less often than FULL (a
@@ -51,7 +60,9 @@ export function openEmbedded(file: string): SqlDriver {
         if (reads) return { rows: statement.all(values) as never[], changes: 0 };
         return { rows: [], changes: statement.run(values).changes };
       } catch (error) {
-        if (!isBusy(error) || waited >= BUSY_WAIT_MS) throw error;
+        if (!isBusy(error)) throw error;
+        if (removeStaleLock()) continue;
+        if (waited >= BUSY_WAIT_MS) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }

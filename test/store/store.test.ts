@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreConfig } from '../../src/store/config.js';
+import { existsSync, mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openPostgres } from '../../src/store/postgres.js';
@@ -9,7 +10,7 @@ import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
 import type { Store } from '../../src/store/store.js';
 import { Analyzer } from '../../src/search/tokenize.js';
 import { bundledKnowledge } from '../support/knowledge.js';
-import { ENGINES, engineSkip } from './engines.js';
+import { ENGINES, engineSkip, freshDataDir } from './engines.js';
 
 const DAY = 86_400_000;
 const where = { sheetVersion: 'v1', team: 'T1', channel: 'C1', user: 'U1' };
@@ -153,5 +154,20 @@ describe('near-duplicate grouping', () => {
       { question: 'Do you support SAML SSO?', count: 4, variants: ['do you support saml sso', 'SAML SSO support?'] },
       { question: 'Is MFA required?', count: 1, variants: [] },
     ]);
+  });
+});
+
+describe('the embedded engine', () => {
+  it('removes a lock left behind by a killed process instead of refusing every write', async () => {
+    const dataDir = freshDataDir();
+    const { store } = await openStore({ dataDir, retentionDays: 180 });
+    const lock = join(dataDir, `${EMBEDDED_FILE}.lock`);
+    mkdirSync(lock);
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    await store.write([{ type: 'pick', at: Date.now(), question: 'q', item: 1, sheetVersion: 'v' }]);
+    expect(await store.proposals('pending')).toHaveLength(1);
+    expect(existsSync(lock)).toBe(false);
+    await store.close();
   });
 });
