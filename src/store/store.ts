@@ -122,9 +122,18 @@ export class Store {
 
 const RECORD_TABLES = ['answers', 'feedback', 'picks', 'disclosures'] as const;
 
-/** The form of a question two proposals are compared by: case, width and spacing folded. */
+/** Characters that end a question without changing it. */
+const TRAILING = new Set([' ', '?', '？', '。', '.', '!', '！']);
+
+/**
+ * The form of a question two proposals are compared by: case, width and spacing folded, closing punctuation dropped
+ * (by a scan, not a trailing-run regex, which is quadratic on long runs).
+ */
 export function normalizedQuestion(question: string): string {
-  return question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？。.!！]+$/u, '').trim();
+  const folded = question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+  let end = folded.length;
+  while (end > 0 && TRAILING.has(folded[end - 1]!)) end--;
+  return folded.slice(0, end).trim();
 }
 
 /** Stored text: tokens scrubbed, length bounded. */
