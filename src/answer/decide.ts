@@ -235,7 +235,10 @@ export class Answerer {
     const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
-    for (const segment of asking) {
+    for (const [index, current] of asking.entries()) {
+      // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
+      const before = asking[index - 1];
+      const segment = before && isElliptical(this.reader.withoutOpener(current.text), search(current.text)) ? { ...current, text: `${before.text} ${current.text}` } : current;
       const outcome = search(segment.text);
       const decision = this.decide(segment.text, outcome);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
@@ -249,8 +252,8 @@ export class Answerer {
         continue;
       }
       for (const [i, side] of sides.entries()) {
-        // "…and how fast?": a side that is only a question word asks about the side before it.
-        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[i - 1]} ${side}` : side;
+        // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
+        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[0]} ${side}` : side;
         const sideSearch = search(asked);
         parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
