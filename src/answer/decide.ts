@@ -235,7 +235,10 @@ export class Answerer {
     const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
     const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
-    for (const segment of asking) {
+    for (const [index, current] of asking.entries()) {
+      // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
+      const before = asking[index - 1];
+      const segment = before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text)) ? { ...current, text: `${before.text} ${current.text}` } : current;
       const outcome = search(segment.text);
       const decision = this.decide(segment.text, outcome);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
@@ -249,8 +252,8 @@ export class Answerer {
         continue;
       }
       for (const [i, side] of sides.entries()) {
-        // "…and how fast?": a side that is only a question word asks about the side before it.
-        const asked = i > 0 && isElliptical(side, search(side)) ? `${sides[i - 1]} ${side}` : side;
+        // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
+        const asked = i > 0 && this.isElliptical(side, search(side)) ? `${sides[0]} ${side}` : side;
         const sideSearch = search(asked);
         parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
@@ -328,6 +331,18 @@ export class Answerer {
   }
 
   /**
+   * A clause that is a question word and at most two common words ("how fast", "how far back can they go",
+   * 「どのくらい前まで」): it asks about what was asked before it. A clause naming something specific ("what is the
+   * RPO") asks on its own, however short.
+   */
+  private isElliptical(clause: string, search: SearchOutcome): boolean {
+    if (!/^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim())) return false;
+    const topical = search.terms.filter((term) => !search.everydayTerms.includes(term));
+    const specific = Math.log(1 + this.knowledge.items.length) * SPECIFIC_TERM_SHARE;
+    return topical.length <= 2 && topical.every((term) => (search.weights.get(term) ?? 0) < specific);
+  }
+
+  /**
    * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
    * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
    */
@@ -365,9 +380,8 @@ export class Answerer {
 
 const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
-/** A clause that is a question word and at most two other words ("how fast", "how far back can they go", "いつまで"). */
-const isElliptical = (clause: string, search: SearchOutcome): boolean =>
-  /^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim()) && search.terms.length - search.everydayTerms.length <= 2;
+/** A term weighing at least this share of the highest weight names something specific (found in one or two items). */
+const SPECIFIC_TERM_SHARE = 0.8;
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {

@@ -65,11 +65,14 @@ export function splitSentences(message: string, setsScene: (before: string) => b
 }
 
 /**
- * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", 「RPOとRTO」, 「〜のか、〜のか」. Not や:
- * 「夜間や休日」 lists examples of one thing.
+ * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", "1) … 2) …", 「RPOとRTO」,
+ * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」. Not や: 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+
+/** The marker of a list's first entry: "(a)", "1)", "①". */
+const FIRST_MARKER = /^\s*(?:\((?:a|1)\)|(?:a|1)[)）]|①)\s*/u;
 
 /**
  * Reads messages with the framing patterns of knowledge/vocabulary.yaml (`framing`): which clauses ask, what is only
@@ -118,6 +121,12 @@ export class MessageReader {
     return (stripped.trim() || text).trim();
   }
 
+  /** The clause without its opening "also", 「あと」…: what it asks. */
+  withoutOpener(clause: string): string {
+    const opener = this.additive.exec(clause);
+    return opener ? clause.slice(opener[0].length).replace(/^[\s,、:：]+/u, '') : clause;
+  }
+
   /** True when a clause asks something: a question mark, a question word or request, or it was framed as a question. */
   asks(clause: string, framed = false): boolean {
     const text = clause.trim();
@@ -130,7 +139,7 @@ export class MessageReader {
    * their limit and asks what it is" asks one thing.
    */
   conjunctionParts(clause: string): string[] {
-    const parts = clause.split(CONJUNCTION).map((part) => part.trim()).filter(Boolean);
+    const parts = clause.split(CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
     if (parts.length < 2 || parts.length > 3) return [clause];
     const asked = parts.filter((part) => this.asks(part) || part.split(/\s+/u).length <= 3);
     return asked.length >= 2 ? asked : [clause];

@@ -138,7 +138,8 @@ async function fillOneFile(deps: SlackDeps, client: webApi.WebClient, token: str
     return;
   }
   await progress;
-  const outName = `${fileName.replace(/\.[^.]+$/, '')}.filled${result.extension}`;
+  const dot = fileName.lastIndexOf('.');
+  const outName = `${dot > 0 ? fileName.slice(0, dot) : fileName}.filled${result.extension}`;
   await say(summaryText(outName, result.rows));
   if (!shared) await deliverFile(deps, client, outName, result.bytes, { channel_id: message.channel, thread_ts }, say, where);
   else if (message.user) await deliverFile(deps, client, outName, result.bytes, { dmWith: message.user }, say, where);

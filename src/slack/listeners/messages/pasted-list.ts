@@ -14,7 +14,8 @@ export const MIN_PASTED_QUESTIONS = 3;
 export const PASTED_FILE_NAME = 'questions.filled.xlsx';
 
 const LIST_MARKER = /^\s*(?:[-*•・●]|(?:Q|No\.?)?\s*\d{1,3}\s*[.)．）:：、]\s)/i;
-const QUESTION_END = /(?:[?？]|(?:か|ますか|ですか|ください|下さい)[。．.]?)\s*$/;
+/** Tested on a trimmed line: no trailing-space run for the regex to rescan. */
+const QUESTION_END = /(?:[?？]|(?:か|ますか|ですか|ください|下さい)[。．.]?)$/;
 
 /** Three or more lines that each look like a question (a list marker or a question ending). */
 export function isPastedList(text: string): boolean {
