@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/open.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { freshDataDir } from './engines.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -25,7 +26,7 @@ describe('the bot on the embedded store (no configuration but DATA_DIR)', () => 
   let fake: FakeSlackApi;
   let bot: RunningBot | undefined;
   const dataDir = freshDataDir();
-  const env = { DATA_DIR: dataDir };
+  const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE };
   beforeAll(async () => {
     fake = await new FakeSlackApi().start();
   });
@@ -56,7 +57,7 @@ describe('the bot on the embedded store (no configuration but DATA_DIR)', () => 
 
 describe('npm run learn', () => {
   const dataDir = freshDataDir();
-  const env = { DATA_DIR: dataDir };
+  const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE };
   beforeAll(async () => {
     const { store } = await openStore({ dataDir, retentionDays: 180 });
     const where = { sheetVersion: 'v', team: 'T1', channel: 'C1', user: 'U1' };

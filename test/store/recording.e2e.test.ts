@@ -4,6 +4,7 @@ import { buildReport } from '../../src/store/report.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { freshDataDir } from './engines.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -22,7 +23,7 @@ describe('what the Slack listeners record (embedded store)', () => {
   beforeAll(async () => {
     fake = await new FakeSlackApi().start();
     bot = await startBot(
-      { SLACK_BOT_TOKEN: 'xoxb-1-2-records', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, DATA_DIR: freshDataDir(), MAINTAINER_USER_IDS: 'UMAINT' },
+      { SLACK_BOT_TOKEN: 'xoxb-1-2-records', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, DATA_DIR: freshDataDir(), MAINTAINER_USER_IDS: 'UMAINT', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
       capturedLogger().logger,
     );
     url = `http://127.0.0.1:${bot.port}/slack/events`;

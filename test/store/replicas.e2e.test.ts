@@ -5,6 +5,7 @@ import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
 import { MAINTAINERS_ONLY_TEXT } from '../../src/slack/listeners/actions/learn.js';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { engineSkip, freshPostgresDatabase } from './engines.js';
 import { TcpProxy } from './tcp-proxy.js';
 
@@ -50,7 +51,7 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
     for (const log of logs) {
       bots.push(
         await startBot(
-          { SLACK_BOT_TOKEN: 'xoxb-1-2-replica', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, DATABASE_URL: databaseUrl, MAINTAINER_USER_IDS: MAINTAINER },
+          { SLACK_BOT_TOKEN: 'xoxb-1-2-replica', SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, DATABASE_URL: databaseUrl, MAINTAINER_USER_IDS: MAINTAINER, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
           log.logger,
         ),
       );
@@ -91,7 +92,7 @@ describe.skipIf(skip)(`two replicas on one ${title} database`, () => {
     await allIdle();
     await Promise.all(bots.map((bot) => bot.recorder.flush()));
     const out: string[] = [];
-    const code = await runReport({ argv: ['--json', '--since', '1d'], env: { DATABASE_URL: databaseUrl }, out: (text) => out.push(text), err: (line) => out.push(line) });
+    const code = await runReport({ argv: ['--json', '--since', '1d'], env: { DATABASE_URL: databaseUrl, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE }, out: (text) => out.push(text), err: (line) => out.push(line) });
     expect(code).toBe(0);
     const report = JSON.parse(out.join('\n')) as { unanswered: Array<{ question: string; count: number }>; mostAsked: Array<{ item: number; count: number }> };
     expect(report.unanswered).toContainEqual(expect.objectContaining({ question: expect.stringMatching(/saml sso/i), count: 2 }));

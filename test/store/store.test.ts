@@ -9,7 +9,7 @@ import { openStore, StoreUnavailableError } from '../../src/store/open.js';
 import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
 import type { Store } from '../../src/store/store.js';
 import { Analyzer } from '../../src/search/tokenize.js';
-import { bundledKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 import { ENGINES, engineSkip, freshDataDir } from './engines.js';
 
 const DAY = 86_400_000;
@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
         { type: 'disclosure', at: now, action: 'copy', items: [29, 30], external: 'no', ...where },
         { type: 'disclosure', at: now, action: 'share', items: [29], external: 'yes', question: 'RPO?', ...where, channel: 'C2' },
       ]);
-      const report = await buildReport(store, bundledKnowledge(), now - DAY, now);
+      const report = await buildReport(store, fixtureKnowledge(), now - DAY, now);
       expect(report.answers).toEqual({ total: 6, answered: 2, unanswered: 4 });
       expect(report.unanswered.map((u) => u.question)).not.toContain('good morning!');
       expect(report.unanswered[0]).toMatchObject({ count: 2 });
@@ -149,7 +149,7 @@ describe('store configuration', () => {
 
 describe('near-duplicate grouping', () => {
   it('groups the same words in other case, order or punctuation, and keeps other questions apart', () => {
-    const groups = groupNearDuplicates(['Do you support SAML SSO?', 'do you support saml sso', 'SAML SSO support?', 'Is MFA required?', 'Do you support SAML SSO?'], new Analyzer(bundledKnowledge().vocabulary));
+    const groups = groupNearDuplicates(['Do you support SAML SSO?', 'do you support saml sso', 'SAML SSO support?', 'Is MFA required?', 'Do you support SAML SSO?'], new Analyzer(fixtureKnowledge().vocabulary));
     expect(groups).toEqual([
       { question: 'Do you support SAML SSO?', count: 4, variants: ['do you support saml sso', 'SAML SSO support?'] },
       { question: 'Is MFA required?', count: 1, variants: [] },
