@@ -16,11 +16,6 @@ let cached: Knowledge | undefined;
 /** The fixture knowledge, loaded once per test file. */
 export const fixtureKnowledge = (): Knowledge => (cached ??= loadKnowledge(FIXTURE_KNOWLEDGE));
 
-/** @deprecated the frozen fixture (FIXTURE_KNOWLEDGE); kept so branches written before the fixture still compile. */
-export const BUNDLED_KNOWLEDGE = FIXTURE_KNOWLEDGE;
-/** @deprecated the frozen fixture (fixtureKnowledge); kept so branches written before the fixture still compile. */
-export const bundledKnowledge = fixtureKnowledge;
-
 /** A temporary copy of the fixture knowledge folder, with `edit(name, text)` to change one file in it. */
 export function knowledgeCopy(): { dir: string; edit: (name: string, change: (text: string) => string) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
