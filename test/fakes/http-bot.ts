@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../support/bot.js';
+import { type RunningBot } from '../../src/main.js';
 import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { capturedLogger } from './log-capture.js';
 import { FakeSlackApi } from './slack-api.js';

@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../support/bot.js';
+import { type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { commandBody, signedPost } from '../fakes/slack-requests.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../support/bot.js';
+import { type RunningBot } from '../../src/main.js';
 import { FEEDBACK_COMMENT, FEEDBACK_MODAL_ID } from '../../src/render/blocks.js';
 import { versionText } from '../../src/render/text.js';
 import { capturedLogger } from '../fakes/log-capture.js';

@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { freshDataDir } from '../support/bot.js';
 import type { StoreConfig } from '../../src/store/config.js';
 
 /** Why the PostgreSQL tests are skipped in this run, or undefined when the shared test server is up. */
@@ -25,7 +23,7 @@ export async function freshPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
-export const freshDataDir = (): string => mkdtempSync(join(tmpdir(), 'store-'));
+export { freshDataDir };
 
 /** Both engines, as store configurations on fresh, empty databases. */
 export const ENGINES: Array<{ name: 'embedded' | 'postgres'; config: () => Promise<StoreConfig> }> = [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../support/bot.js';
+import { type RunningBot } from '../../src/main.js';
 import { buildReport } from '../../src/store/report.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';

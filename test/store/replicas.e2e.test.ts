@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.js';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../support/bot.js';
+import { type RunningBot } from '../../src/main.js';
 import { capturedLogger } from '../fakes/log-capture.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
