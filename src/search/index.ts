@@ -118,6 +118,8 @@ export class ChecklistIndex {
    * gap of three positions between them, so adjacency never crosses from one field or alias into the next.
    */
   private readonly positions = new Map<number, Map<string, number[]>>();
+  /** The same terms sorted, so the terms a Japanese question term begins are one binary search away. */
+  private readonly sortedTerms = new Map<number, string[]>();
   private readonly speller: SpellingCorrector;
 
   constructor(
@@ -164,6 +166,7 @@ export class ChecklistIndex {
         offset += sequence.length + 3;
       }
       this.positions.set(doc.id, positions);
+      this.sortedTerms.set(doc.id, [...positions.keys()].sort());
       const terms = new Set(sequences.flat());
       for (const term of terms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     }
@@ -187,10 +190,11 @@ export class ChecklistIndex {
     const positions = this.positions.get(id);
     if (!positions) return 0;
     // A Japanese question term also matches the item's terms it begins (the segmenter may cut words differently).
+    const sorted = this.sortedTerms.get(id)!;
     const at = (query: string): number[] => {
       if (!isJapanese(query)) return positions.get(query) ?? [];
       const found: number[] = [];
-      for (const [term, list] of positions) if (term.startsWith(query)) found.push(...list);
+      for (let i = lowerBound(sorted, query); i < sorted.length && sorted[i]!.startsWith(query); i++) found.push(...positions.get(sorted[i]!)!);
       return found;
     };
     let found = 0;
@@ -324,6 +328,18 @@ export class ChecklistIndex {
 }
 
 const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);
+
+/** The index of the first string in `sorted` that is not less than `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /** An unknown word weighing less than this share of the highest weight is an everyday word, not a topic. */
 const EVERYDAY_WEIGHT_SHARE = 0.5;
