@@ -1,7 +1,7 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
+import { parseCommandLine } from '../config/command-line.js';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { answerWithModel } from '../answer/assisted.js';
 import { commandWord } from '../answer/commands.js';
 import type { Answer } from '../answer/decide.js';
@@ -37,27 +37,19 @@ export interface AskIo {
 
 /** Runs the ask command; returns the exit code (0 answers, including no_match; 2 bad arguments or broken knowledge). */
 export async function runAsk(io: AskIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: io.argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCommandLine(
+    'ask',
+    io,
+    {
         lang: { type: 'string' },
         json: { type: 'boolean' },
         version: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`ask: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    true,
+  );
+  if ('exit' in args) return args.exit;
   const { values, positionals } = args;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ja') {
     io.err(`ask: --lang must be en or ja, not "${values.lang}"`);
     return 2;

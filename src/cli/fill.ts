@@ -1,8 +1,8 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
+import { parseCommandLine } from '../config/command-line.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { KnowledgeBase } from '../answer/knowledge-base.js';
 import { toJson } from '../answer/json.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
@@ -56,30 +56,22 @@ export function summaryLine(rows: FilledRow[]): string {
 export const defaultOutPath = (file: string, extension: string): string => join(dirname(file), `${basename(file, extname(file))}.filled${extension}`);
 
 export async function runFill(io: FillIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: io.argv,
-      allowPositionals: true,
-      options: {
+  const args = parseCommandLine(
+    'fill',
+    io,
+    {
         out: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
         sheet: { type: 'string' },
         'header-row': { type: 'string' },
         'question-column': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`fill: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    true,
+  );
+  if ('exit' in args) return args.exit;
   const { values, positionals } = args;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const file = positionals[0];
   if (!file || positionals.length > 1) {
     io.err(`fill: give exactly one questionnaire file\n${USAGE}`);

@@ -1,9 +1,9 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
+import { parseCommandLine } from '../config/command-line.js';
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { languageOf } from '../answer/language.js';
 import { loadDotEnv } from '../config/env.js';
@@ -27,28 +27,21 @@ const USAGE = `usage: npm run learn -- [--approve ID]… [--reject ID]… [--by 
   --json       the list as JSON`;
 
 export async function runLearn(io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: io.argv,
-      options: {
+  const args = parseCommandLine(
+    'learn',
+    io,
+    {
         approve: { type: 'string', multiple: true, default: [] },
         reject: { type: 'string', multiple: true, default: [] },
         by: { type: 'string' },
         export: { type: 'boolean' },
         file: { type: 'string' },
         json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    io.err(`learn: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   const dir = knowledgeDir(io.env);
   let knowledge: Knowledge;
   try {

@@ -1,6 +1,6 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../config/command-line.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
 import { loadDotEnv } from '../config/env.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
@@ -24,17 +24,9 @@ export interface CliIo {
 
 /** Prints the report; returns the exit code (0, or 2 for bad arguments, an unreachable store or broken knowledge). */
 export async function runReport(io: CliIo, now = Date.now()): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: io.argv, options: { since: { type: 'string', default: '30d' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (error) {
-    io.err(`report: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const args = parseCommandLine('report', io, { since: { type: 'string', default: '30d' }, json: { type: 'boolean' } }, USAGE);
+  if ('exit' in args) return args.exit;
+  const { values } = args;
   const period = parseDuration(values.since);
   if (period === undefined) {
     io.err(`report: --since must be a number of hours, days or weeks such as 30d, 12h or 2w, not "${values.since}"`);
