@@ -69,7 +69,10 @@ export function splitSentences(message: string, setsScene: (before: string) => b
  * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」. Not や: 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /\s*,?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+
+/** More sides than this is a sentence full of "and"s, not a list of questions. */
+const MAX_SIDES = 3;
 
 /** The marker of a list's first entry: "(a)", "1)", "①". */
 const FIRST_MARKER = /^\s*(?:\((?:a|1)\)|(?:a|1)[)）]|①)\s*/u;
@@ -135,12 +138,12 @@ export class MessageReader {
 
   /**
    * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A
-   * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context: "the customer is about to hit
-   * their limit and asks what it is" asks one thing.
+   * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context:
+   * "the customer is about to hit their limit and asks what it is" asks one thing.
    */
   conjunctionParts(clause: string): string[] {
     const parts = clause.split(CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
-    if (parts.length < 2 || parts.length > 3) return [clause];
+    if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
     const asked = parts.filter((part) => this.asks(part) || part.split(/\s+/u).length <= 3);
     return asked.length >= 2 ? asked : [clause];
   }
