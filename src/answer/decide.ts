@@ -246,7 +246,7 @@ export class Answerer {
         continue;
       }
       const sides = this.reader.conjunctionParts(segment.text);
-      // "X and Y" is two questions only when the clause as a whole does not already fit one item well.
+      // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
         parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
