@@ -10,18 +10,22 @@ import { isEverydayWord } from '../search/word-frequency.js';
 
 /**
  * The confidence rule. A BM25 score is not a probability, so no single floor separates "answer" from "not covered";
- * the rule combines four signals that each fail differently:
+ * the rule combines signals that each fail differently:
  *
  * 1. Known gaps: a question naming a topic the sheet is known not to cover (SSO, MFA, passwords, pricing…, listed in
  *    knowledge/gaps.yaml) is `no_match`, however well its other words match.
- * 2. Coverage: the share of the question's content words, weighted by rarity (IDF), that the cited item matched.
- *    An unknown word (SAML, FedRAMP, lunch) weighs the most, so a question about something else falls below
- *    `minCoverage` even when a common word like "data" matches. Questions of one or two content words need all of
- *    them matched somewhere (`shortQuestionTerms`).
- * 3. A low floor on the final score (`minScore`): a match that weak is one partial word in one field, whatever the
- *    coverage says (会社の設立年は matching 設立 nowhere but a prefix).
- * 4. Margin: when the runner-up scores within `closeRatio` of the best, the answer is marked `close` so a person
- *    picks between them (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown as "see also".
+ * 2. Coverage: the share of the question's content words, weighted by how informative they are, that the cited item
+ *    matched. A rare unknown word (SAML, FedRAMP) weighs the most, an everyday one ("actually", たら) little (see
+ *    `SearchOptions.unknownWords`), so a question about something else falls below `minCoverage` even when a common
+ *    word like "data" matches, while a chatty question about a covered topic does not. Questions of one or two topical
+ *    words need all of them matched somewhere (`shortQuestionTerms`).
+ * 3. Floors on the score: `minScore` (one partial word in one field), and `weakScore` with `weakCoverage` (a weak match
+ *    that also explains little of the question).
+ * 4. Margin: when the runner-up, with a different answer, scores within `closeRatio` of the best, the answer is
+ *    marked `close` so a person picks (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown
+ *    as "see also".
+ * 5. For a message that asks several things (see `answerMessage`), each part must fit its item on its own
+ *    (`multiPartCoverage`), unless it was asked explicitly as a further question.
  */
 
 export interface DecisionOptions {
@@ -295,7 +299,7 @@ export class Answerer {
     return fallback!;
   }
 
-  private decide(text: string, search: SearchOutcome, knownGap = this.gaps.find(text)): AnsweredDecision | NoMatchDecision {
+  private decide(text: string, search: SearchOutcome): AnsweredDecision | NoMatchDecision {
     const { hits, terms, weights, totalWeight } = search;
     const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
     const noMatch = (reason: NoMatchReason, detail?: string): NoMatchDecision => ({
@@ -306,7 +310,8 @@ export class Answerer {
       hits,
     });
     if (terms.length === 0) return noMatch('no_content');
-    if (knownGap) return noMatch('known_gap', knownGap);
+    const gap = this.gaps.find(text);
+    if (gap) return noMatch('known_gap', gap);
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
 
