@@ -47,10 +47,25 @@ const FIGURE =
 
 const compact = (text: string): string => normalizeText(text).replace(/[\s-]+/g, '');
 
-/** A named thing is stated when the answer contains it; a figure when the answer has the same number. */
+/** A named thing is stated when the answer contains it; a figure when the answer has the same number in the same unit. */
 function states(answer: string, thing: string): boolean {
   if (answer.includes(compact(thing))) return true;
-  const number = /^\d+(?:\.\d+)?/.exec(thing)?.[0];
-  if (number === undefined || /^(?:tls|ssl)/i.test(thing)) return false;
-  return new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(answer);
+  const figure = /^(\d+(?:\.\d+)?)\s?(.*)$/u.exec(normalizeText(thing));
+  if (!figure) return false;
+  const [, number = '', unit = ''] = figure;
+  const forms = UNIT_FORMS.find((group) => group.some((form) => form === unit)) ?? [unit];
+  const escaped = number.replace('.', '\\.');
+  return forms.some((form) => new RegExp(`(?<![\\d.])${escaped}\\s?${form.replace('%', '%')}`, 'u').test(answer));
 }
+
+/** The ways a unit is written, English and Japanese: a figure is stated when its number comes with any of them. */
+const UNIT_FORMS: ReadonlyArray<readonly string[]> = [
+  ['%', 'percent'],
+  ['years', 'year', 'yrs', 'yr', '年'],
+  ['months', 'month', 'ヶ月', 'か月', 'カ月'],
+  ['weeks', 'week', '週間'],
+  ['days', 'day', '日', '営業日'],
+  ['hours', 'hour', 'hrs', 'hr', '時間'],
+  ['minutes', 'minute', 'mins', 'min', '分'],
+  ['seconds', 'second', 'secs', 'sec', '秒'],
+];

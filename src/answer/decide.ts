@@ -226,8 +226,10 @@ export class Answerer {
   private answerMessage(question: string, text: string): Answer {
     // A capitalised word is a name when the sheet does not know it and it is not an everyday word ("What's", "It's").
     const names = nameCandidates(text).filter((word) => !this.index.knows(word) && !isEverydayWord(word));
-    const withoutNames = (clause: string): string => (names.length === 0 ? clause : clause.replace(namePattern(names), ' '));
-    const segments = this.reader.segments(text).map((segment) => ({ ...segment, text: withoutNames(segment.text) }));
+    const pattern = names.length > 0 ? namePattern(names) : undefined;
+    // Search reads each clause without names; known gaps and named things are checked on the clause as written, since
+    // a product name may be what is asked about (Okta, Cyber Essentials).
+    const segments = this.reader.segments(text).map((segment) => ({ ...segment, original: segment.text, text: pattern ? segment.text.replace(pattern, ' ') : segment.text }));
     // One message can search the same clause several times (a clause, then a side of it, then the clauses joined):
     // each text is searched once.
     const searched = new Map<string, SearchOutcome>();
@@ -242,9 +244,12 @@ export class Answerer {
     for (const [index, current] of asking.entries()) {
       // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
       const before = asking[index - 1];
-      const segment = before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text)) ? { ...current, text: `${before.text} ${current.text}` } : current;
+      const segment =
+        before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))
+          ? { ...current, text: `${before.text} ${current.text}`, original: `${before.original} ${current.original}` }
+          : current;
       const outcome = search(segment.text);
-      const decision = this.decide(segment.text, outcome);
+      const decision = this.decide(segment.text, outcome, segment.original);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
         parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
         continue;
@@ -273,14 +278,12 @@ export class Answerer {
       distinct.length >= 2
         ? distinct.filter((part) => part.additive || (coverage(part.decision, part.search) >= this.options.multiPartCoverage && (part.decision as AnsweredDecision).score >= this.options.weakScore))
         : distinct;
-    // With a known gap in the message, only questions asked explicitly as further ones ("also…", 「あと…」) are answered.
-    const answerable = gaps.length > 0 ? strong.filter((part) => part.additive) : strong;
     // A further question that two items fit about equally, or that the sheet may not cover, is shown as such (a
     // picker, or "not covered" with the nearest items) next to the answered ones, rather than dropped.
     const unsure = (part: (typeof parts)[number]): boolean =>
-      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !answerable.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
-    if (answerable.length >= 1 && answerable.length + gaps.length + parts.filter(unsure).length >= 2) {
-      const chosen = parts.filter((part) => answerable.includes(part) || gaps.includes(part) || unsure(part));
+      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !strong.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
+    if (strong.length >= 1 && strong.length + gaps.length + parts.filter(unsure).length >= 2) {
+      const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || unsure(part));
       const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
       return { question, decision: multi, search: distinct[0]!.search };
     }
@@ -292,14 +295,15 @@ export class Answerer {
     for (const clauses of whole) {
       const joined = clauses.map((segment) => segment.text).join(' ');
       const outcome = search(joined);
-      const decision = this.decide(joined, outcome);
+      const decision = this.decide(joined, outcome, clauses.map((segment) => segment.original).join(' '));
       fallback ??= { question, decision, search: outcome };
       if (decision.kind === 'answered') return { question, decision, search: outcome };
     }
     return fallback!;
   }
 
-  private decide(text: string, search: SearchOutcome): AnsweredDecision | NoMatchDecision {
+  /** Decides one question: `text` is what was searched, `original` the question as written (for gaps and named things). */
+  private decide(text: string, search: SearchOutcome, original = text): AnsweredDecision | NoMatchDecision {
     const { hits, terms, weights, totalWeight } = search;
     const suggestions = hits.slice(0, this.options.maxSuggestions).map((hit) => hit.item);
     const noMatch = (reason: NoMatchReason, detail?: string): NoMatchDecision => ({
@@ -309,9 +313,9 @@ export class Answerer {
       suggestions: reason === 'no_content' ? [] : suggestions,
       hits,
     });
-    if (terms.length === 0) return noMatch('no_content');
-    const gap = this.gaps.find(text);
+    const gap = this.gaps.find(original);
     if (gap) return noMatch('known_gap', gap);
+    if (terms.length === 0) return noMatch('no_content');
     const [top, second] = hits;
     if (!top) return noMatch('no_results');
 
@@ -330,9 +334,9 @@ export class Answerer {
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
     // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
-    const rival = second !== undefined && second.item.answer !== top.item.answer && second.score >= top.score * this.options.closeRatio;
+    const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && hit.item.answer !== top.item.answer);
     const close = second !== undefined && (vague || rival);
-    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, text) };
+    return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, original) };
   }
 
   /**
@@ -342,22 +346,28 @@ export class Answerer {
    */
   private isElliptical(clause: string, search: SearchOutcome): boolean {
     if (!/^(?:how|what|when|where|which|who|why|いつ|どこ|どれ|どの|何)/iu.test(clause.trim())) return false;
+    return this.isVague(search, 2);
+  }
+
+  /** At most `most` topical words, none of them specific (a word found in only one or two items, such as RPO). */
+  private isVague(search: SearchOutcome, most: number): boolean {
     const topical = search.terms.filter((term) => !search.everydayTerms.includes(term));
     const specific = Math.log(1 + this.knowledge.items.length) * SPECIFIC_TERM_SHARE;
-    return topical.length <= 2 && topical.every((term) => (search.weights.get(term) ?? 0) < specific);
+    return topical.length <= most && topical.every((term) => (search.weights.get(term) ?? 0) < specific);
   }
 
   /**
    * A short follow-up such as 「メール？電話？」, "1 week?" or "like monthly?" narrows the question before it rather than
-   * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) stays apart.
+   * asking a new one: it joins that question. A follow-up marked as a further question ("also…", 「あと…」) or naming
+   * something specific ("What is the RTO?") stays apart.
    */
-  private elaborationsMerged<T extends { text: string; additive: boolean }>(search: (text: string) => SearchOutcome, segments: T[]): T[] {
+  private elaborationsMerged<T extends { text: string; original: string; additive: boolean }>(search: (text: string) => SearchOutcome, segments: T[]): T[] {
     const merged: T[] = [];
     for (const segment of segments) {
       const previous = merged[merged.length - 1];
       const outcome = previous && !segment.additive ? search(segment.text) : undefined;
-      if (previous && outcome && outcome.terms.length - outcome.everydayTerms.length <= this.options.elaborationTerms) {
-        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}` };
+      if (previous && outcome && this.isVague(outcome, this.options.elaborationTerms)) {
+        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}`, original: `${previous.original} ${segment.original}` };
       } else {
         merged.push(segment);
       }

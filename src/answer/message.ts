@@ -32,7 +32,8 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'no', 'vs', 'etc', 'app
  * clause after gives a reason (", since…").
  */
 export function splitSentences(message: string, setsScene: (before: string) => boolean = () => false, givesReason: (after: string) => boolean = () => false): string[] {
-  const text = message.slice(0, MAX_MESSAGE_CHARS);
+  // Runs of spaces become one: later patterns then never rescan a long run of blanks.
+  const text = message.slice(0, MAX_MESSAGE_CHARS).replace(/[^\S\n]+/gu, ' ');
   const sentences: string[] = [];
   let start = 0;
   const cut = (end: number, next: number): void => {
@@ -66,10 +67,11 @@ export function splitSentences(message: string, setsScene: (before: string) => b
 
 /**
  * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", "1) … 2) …", 「RPOとRTO」,
- * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」. Not や: 「夜間や休日」 lists examples of one thing.
+ * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」 (not after a time or condition: 「障害発生時、…」). Not や:
+ * 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /\s*,?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
 
 /** More sides than this is a sentence full of "and"s, not a list of questions. */
 const MAX_SIDES = 3;
@@ -151,7 +153,7 @@ export class MessageReader {
 
 /**
  * Capitalised words that are probably names of companies, products or people (Acme, Globex's): capitalised inside a
- * sentence, or with a possessive anywhere; in Japanese, words addressed with さん/様/社. Acronyms (RPO, SSO) are not
+ * sentence, or with a possessive anywhere; in Japanese, words addressed with さん (katakana ones also with 様/社). Acronyms (RPO, SSO) are not
  * names: they are what people ask about.
  * The caller keeps only those the index does not know.
  */
@@ -163,8 +165,9 @@ export function nameCandidates(message: string): string[] {
     const sentenceStart = before === '' || /[.?!。？！]/u.test(before);
     if (!sentenceStart || possessive) names.add(word);
   }
-  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田様).
-  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?|[\p{Script=Han}]{2,6})(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))/gu)) {
+  // Japanese: a company or person addressed with さん/様/社 (アクメ商事さんから, 山田さんから).
+  // Kanji words end in 様 or 社 too (仕様, 会社): a kanji name needs さん.
+  for (const match of text.matchAll(/([\p{Script=Katakana}ー]{2,}(?:商事|商会|工業|物産|銀行|証券|産業)?(?=(?:さん|様|社)(?:から|より|が|の|に|は|も|、))|(?<![\p{Script=Han}])[\p{Script=Han}]{2,4}(?=さん(?:から|より|が|の|に|は|も|、)))/gu)) {
     names.add(match[1]!);
   }
   return [...names];

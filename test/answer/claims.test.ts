@@ -29,5 +29,7 @@ describe('what a question names that the answer does not state', () => {
     expect(unlisted(46, 'can we see 1 year of logs?')).toEqual([]);
     expect(unlisted(46, 'ログは7年保存？')).toEqual(['7年']);
     expect(unlisted(29, 'is the RPO 24 hours?')).toEqual([]);
+    expect(unlisted(46, 'do you keep logs for 1 week?')).toEqual(['1 week']);
+    expect(unlisted(2, 'do you give 5 days notice?')).toEqual([]);
   });
 });

@@ -146,4 +146,35 @@ describe('messages as people write them', () => {
     expect(decide('do we support TLS 1.3?')).toMatchObject({ kind: 'answered', item: { no: 42 }, unlisted: ['TLS 1.3'] });
     expect(decide('which TLS version do we use?')).toMatchObject({ kind: 'answered', item: { no: 42 }, unlisted: [] });
   });
+
+  it('keeps product names a question is about: known gaps and named things are read before names are removed', () => {
+    expect(decide('Do you support Okta?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(decide('Do you integrate with Shibboleth?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(decide('Is the service Cyber Essentials certified?')).toMatchObject({ kind: 'answered', item: { no: 39 }, unlisted: ['Cyber Essentials'] });
+  });
+
+  it('does not take kanji words ending in 様 or 社 for names (仕様, 会社)', () => {
+    expect(citedNos('暗号化仕様は？')).toEqual([42]);
+    expect(citedNos('ログ保管仕様は？')).toEqual([46]);
+  });
+
+  it('answers two short questions that each name something, instead of merging them', () => {
+    expect(citedNos('What is the RPO? What is the RTO?')).toEqual([29, 11]);
+    expect(citedNos('RPOは？RTOは？')).toEqual([29, 11]);
+    expect(citedNos('Do you encrypt data at rest? What about the RPO?')).toEqual([33, 29]);
+  });
+
+  it('answers the covered questions of a message that also asks about a known gap', () => {
+    expect(citedNos("What's the RPO? Do you have a bug bounty?")).toEqual([29]);
+    expect(decide("What's the RPO? Do you have a bug bounty?").kind).toBe('multi');
+  });
+
+  it('does not split a Japanese clause after a time or condition (障害発生時、…)', () => {
+    expect(decide('障害発生時、誰に連絡が来ますか？').kind).not.toBe('multi');
+  });
+
+  it('reads runs of spaces as one space', () => {
+    expect(decide(`what is the ${' '.repeat(1900)} RPO?`)).toMatchObject({ kind: 'answered', item: { no: 29 } });
+  });
 });
+
