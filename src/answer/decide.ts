@@ -90,7 +90,7 @@ export type Decision =
   | { kind: 'section'; title: string; items: KnowledgeItem[] }
   | AnsweredDecision
   | NoMatchDecision
-  | { kind: 'multi'; parts: QuestionPart[] };
+  | { kind: 'multi'; parts: QuestionPart[]; /** Questions of the message beyond `maxParts`, not answered here. */ more: number };
 
 export interface AnsweredDecision {
   kind: 'answered';
@@ -284,7 +284,11 @@ export class Answerer {
       part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !strong.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
     if (strong.length >= 1 && strong.length + gaps.length + parts.filter(unsure).length >= 2) {
       const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || unsure(part));
-      const multi: Decision = { kind: 'multi', parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })) };
+      const multi: Decision = {
+        kind: 'multi',
+        parts: chosen.slice(0, this.options.maxParts).map(({ question: q, decision }) => ({ question: q, decision })),
+        more: Math.max(0, chosen.length - this.options.maxParts),
+      };
       return { question, decision: multi, search: distinct[0]!.search };
     }
     if (gaps.length > 0) return { question, decision: gaps[0]!.decision, search: gaps[0]!.search };

@@ -173,6 +173,7 @@ export function renderAnswerBlocks(answer: Answer, knowledge: Knowledge, options
         blocks.push(section(`*${escapeSlack(partHeading(i, part.question, lang))}*`));
         blocks.push(...singleDecisionBlocks(part.decision, knowledge, lang, part.question));
       });
+      if (decision.more > 0) blocks.push(context(escapeSlack(STRINGS[lang].moreParts(decision.more))));
       break;
     case 'section':
       for (const chunk of chunkLines(decision.items.map((item) => `• ${escapeSlack(pasteLine(item, lang))}`), SLACK_LIMITS.sectionText - 200)) {

@@ -27,6 +27,8 @@ export interface Strings {
   unlisted: (list: string, no: number) => string;
   listSeparator: string;
   partHeading: (index: number, question: string) => string;
+  /** Under a multi-part answer that could not take every question of the message. */
+  moreParts: (more: number) => string;
   sectionItems: (title: string) => string;
   help: string;
   unknownItem: (given: string, first: number, last: number) => string;
@@ -126,6 +128,7 @@ export const STRINGS: Record<Language, Strings> = {
     unlisted: (list, no) => `⚠ The check sheet does not list ${list}. Below is what item No.${no} says; it is not an answer about ${list}.`,
     listSeparator: ', ',
     partHeading: (index, question) => `[Question ${index + 1}] ${question}`,
+    moreParts: (more) => `…and ${more} more question${more === 1 ? '' : 's'} in your message: please ask ${more === 1 ? 'it' : 'them'} separately.`,
     sectionItems: (title) => `Items in ${title}:`,
     help: HELP.en,
     unknownItem: (given, first, last) => `There is no item ${given} on the check sheet; items are ${first}–${last}.`,
@@ -204,6 +207,7 @@ export const STRINGS: Record<Language, Strings> = {
     unlisted: (list, no) => `⚠ ${list}はチェックシートに記載がありません。以下は No.${no} の記載内容であり、${list}についての回答ではありません。`,
     listSeparator: '、',
     partHeading: (index, question) => `【質問${index + 1}】${question}`,
+    moreParts: (more) => `…ほか${more}件のご質問があります。恐れ入りますが、別にお尋ねください。`,
     sectionItems: (title) => `「${title}」の項目：`,
     help: HELP.ja,
     unknownItem: (given, first, last) => `項目 ${given} はチェックシートにありません（項目番号は ${first}〜${last} です）。`,

@@ -135,7 +135,10 @@ function decisionLines(decision: Decision, knowledge: Knowledge, lang: Language)
       return lines;
     }
     case 'multi':
-      return decision.parts.flatMap((part, i) => [...(i > 0 ? [''] : []), partHeading(i, part.question, lang), ...decisionLines(part.decision, knowledge, lang)]);
+      return [
+        ...decision.parts.flatMap((part, i) => [...(i > 0 ? [''] : []), partHeading(i, part.question, lang), ...decisionLines(part.decision, knowledge, lang)]),
+        ...(decision.more > 0 ? ['', s.moreParts(decision.more)] : []),
+      ];
     case 'no_match': {
       const lines = [noMatchHeadline(decision, knowledge, lang)];
       if (decision.suggestions.length > 0) {

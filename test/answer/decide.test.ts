@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, citedItems, type Decision } from '../../src/answer/decide.js';
+import { renderAnswerText } from '../../src/render/text.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 
 const answerer = new Answerer(fixtureKnowledge());
@@ -162,6 +163,12 @@ describe('messages as people write them', () => {
     expect(citedNos('What is the RPO? What is the RTO?')).toEqual([29, 11]);
     expect(citedNos('RPOは？RTOは？')).toEqual([29, 11]);
     expect(citedNos('Do you encrypt data at rest? What about the RPO?')).toEqual([33, 29]);
+  });
+
+  it('answers at most three questions of a message and says how many more it did not take', () => {
+    const decision = decide("What's the RPO? What's the RTO? How long are backups kept? Do you have a bug bounty?");
+    expect(decision).toMatchObject({ kind: 'multi', more: 1 });
+    expect(renderAnswerText(answerer.answer("What's the RPO? What's the RTO? How long are backups kept? Do you have a bug bounty?"), answerer.knowledge, 'en')).toContain('…and 1 more question in your message: please ask it separately.');
   });
 
   it('answers the covered questions of a message that also asks about a known gap', () => {

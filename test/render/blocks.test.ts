@@ -96,7 +96,7 @@ describe('renderAnswerBlocks', () => {
 describe('a reply too long for one message', () => {
   it('is shortened before its buttons, so it can still be copied and judged', () => {
     const parts = knowledge.items.slice(0, 14).map((item) => ({ question: `what about ${item.no}?`, decision: { kind: 'answered', item, score: 10, seeAlso: [], close: false, hits: [], unlisted: [] } as AnsweredDecision }));
-    const message = renderAnswerBlocks({ question: 'many things', decision: { kind: 'multi', parts } }, knowledge, { lang: 'ja' });
+    const message = renderAnswerBlocks({ question: 'many things', decision: { kind: 'multi', parts, more: 0 } }, knowledge, { lang: 'ja' });
     expectWithinLimits(message);
     expect(message.blocks).toHaveLength(50);
     expect(JSON.stringify(message.blocks.at(-2))).toContain('省略しました');

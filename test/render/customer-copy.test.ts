@@ -46,7 +46,7 @@ describe('customer copy text (exact strings a customer receives)', () => {
   });
 
   it('a multi-part answer is one message, an uncovered part included as a follow-up promise', () => {
-    const decision: Decision = { kind: 'multi', parts: [{ question: 'RPOは？', decision: answered(29) }, { question: 'RTOは？', decision: answered(11) }, { question: 'SSOに対応していますか', decision: notCovered }] };
+    const decision: Decision = { kind: 'multi', parts: [{ question: 'RPOは？', decision: answered(29) }, { question: 'RTOは？', decision: answered(11) }, { question: 'SSOに対応していますか', decision: notCovered }], more: 0 };
     expect(copy(decision, 'ja')).toBe(
       [
         '弊社セキュリティチェックシート（2022年6月1日版）に基づき、以下のとおりご回答いたします。',
@@ -65,7 +65,7 @@ describe('customer copy text (exact strings a customer receives)', () => {
     expect(copyPartsOf(answerer.answer('help').decision)).toEqual([]);
     expect(copyPartsOf(notCovered)).toEqual([]);
     expect(copyPartsOf({ ...answered(31), close: true })).toEqual([]);
-    expect(copyPartsOf({ kind: 'multi', parts: [{ question: 'SSO?', decision: notCovered }] })).toEqual([]);
+    expect(copyPartsOf({ kind: 'multi', parts: [{ question: 'SSO?', decision: notCovered }], more: 0 })).toEqual([]);
   });
 
   it('when only the answer cell changed: the English copy keeps the reviewed name, quotes the new Japanese answer marked as such, and tells staff', () => {
