@@ -251,20 +251,20 @@ export class Answerer {
       const outcome = search(segment.text);
       const decision = this.decide(segment.text, outcome, segment.original);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
+        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
         continue;
       }
       const sides = this.reader.conjunctionParts(segment.text);
       // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
-        parts.push({ question: segment.text, decision, search: outcome, additive: segment.additive });
+        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
         // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
         const asked = i > 0 && this.isElliptical(side, search(side)) ? `${sides[0]} ${side}` : side;
         const sideSearch = search(asked);
-        parts.push({ question: side, decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+        parts.push({ question: this.reader.withoutOpener(side), decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
       }
     }
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
