@@ -1,6 +1,6 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
-import { parseCommandLine } from '../config/command-line.js';
+import { loadKnowledgeForCommand, parseCommandLine } from '../config/command-line.js';
 import { createInterface } from 'node:readline';
 import { answerWithModel } from '../answer/assisted.js';
 import { commandWord } from '../answer/commands.js';
@@ -14,8 +14,8 @@ import { toJson } from '../answer/json.js';
 import { languageOf, type Language } from '../answer/language.js';
 import { STRINGS } from '../render/strings.js';
 import { listText, renderAnswerText, versionText } from '../render/text.js';
-import { isEntryPoint, knowledgeDir } from '../config/paths.js';
-import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import { isEntryPoint } from '../config/paths.js';
+import type { Knowledge } from '../knowledge/load.js';
 
 const USAGE = `usage: npm run ask -- [--lang en|ja] [--json] [--version] ["question" | list | version | help]
   Answers from the bundled check sheet (knowledge/, or KNOWLEDGE_DIR), no credentials needed.
@@ -56,14 +56,8 @@ export async function runAsk(io: AskIo): Promise<number> {
   }
   const forcedLang = values.lang as Language | undefined;
 
-  let knowledge: Knowledge;
-  const dir = knowledgeDir(io.env);
-  try {
-    knowledge = loadKnowledge(dir);
-  } catch (error) {
-    io.err(error instanceof KnowledgeError ? `ask: cannot load ${dir}\n${error.message}` : `ask: ${String(error)}`);
-    return 2;
-  }
+  const knowledge = loadKnowledgeForCommand('ask', io.env, io.err);
+  if (!knowledge) return 2;
   // `list`, `version` (and 一覧, バージョン) as a question behave as they do in /checklist; `help` is answered as help.
   const command = (question: string): string | undefined => {
     const lang = forcedLang ?? languageOf(question);

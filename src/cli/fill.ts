@@ -1,12 +1,11 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
-import { parseCommandLine } from '../config/command-line.js';
+import { loadKnowledgeForCommand, parseCommandLine } from '../config/command-line.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { KnowledgeBase } from '../answer/knowledge-base.js';
 import { toJson } from '../answer/json.js';
-import { isEntryPoint, knowledgeDir } from '../config/paths.js';
-import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { isEntryPoint } from '../config/paths.js';
 import { countStatuses, FILLED_TEXT, type FillLanguage, type FilledRow } from '../questionnaire/cells.js';
 import { LIMITS, REFUSAL, RefusedInput } from '../questionnaire/errors.js';
 import { fillQuestionnaire } from '../questionnaire/fill.js';
@@ -98,14 +97,9 @@ export async function runFill(io: FillIo): Promise<number> {
     return 2;
   }
 
-  const dir = knowledgeDir(io.env);
-  let base: KnowledgeBase;
-  try {
-    base = new KnowledgeBase(loadKnowledge(dir)); // the answer cache also serves a question repeated across sheets
-  } catch (error) {
-    io.err(error instanceof KnowledgeError ? `fill: cannot load ${dir}\n${error.message}` : `fill: ${String(error)}`);
-    return 2;
-  }
+  const knowledge = loadKnowledgeForCommand('fill', io.env, io.err);
+  if (!knowledge) return 2;
+  const base = new KnowledgeBase(knowledge); // the answer cache also serves a question repeated across sheets
 
   try {
     const result = await fillQuestionnaire({ name: basename(file), bytes }, base, {

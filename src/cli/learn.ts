@@ -1,6 +1,6 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
-import { parseCommandLine } from '../config/command-line.js';
+import { loadKnowledgeForCommand, parseCommandLine } from '../config/command-line.js';
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { languageOf } from '../answer/language.js';
 import { loadDotEnv } from '../config/env.js';
 import { isEntryPoint, knowledgeDir } from '../config/paths.js';
-import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import type { Knowledge } from '../knowledge/load.js';
 import { openStoreFromEnv } from '../store/open.js';
 import type { Proposal } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -43,14 +43,8 @@ export async function runLearn(io: CliIo): Promise<number> {
   if ('exit' in args) return args.exit;
   const { values } = args;
   const dir = knowledgeDir(io.env);
-  let knowledge: Knowledge;
-  try {
-    knowledge = loadKnowledge(dir);
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    io.err(`learn: cannot load the knowledge folder: ${error.message.split('\n')[0]}`);
-    return 2;
-  }
+  const knowledge = loadKnowledgeForCommand('learn', io.env, io.err);
+  if (!knowledge) return 2;
   const store = await openStoreFromEnv(io.env, io.err, 'learn');
   if (!store) return 2;
   try {

@@ -1,9 +1,8 @@
 // First: stops an older Node with one clear line (see config/require-node.ts).
 import '../config/require-node.js';
-import { parseCommandLine } from '../config/command-line.js';
-import { isEntryPoint, knowledgeDir } from '../config/paths.js';
+import { loadKnowledgeForCommand, parseCommandLine } from '../config/command-line.js';
+import { isEntryPoint } from '../config/paths.js';
 import { loadDotEnv } from '../config/env.js';
-import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { buildReport, parseDuration, renderReport } from '../store/report.js';
 
@@ -32,14 +31,8 @@ export async function runReport(io: CliIo, now = Date.now()): Promise<number> {
     io.err(`report: --since must be a number of hours, days or weeks such as 30d, 12h or 2w, not "${values.since}"`);
     return 2;
   }
-  let knowledge;
-  try {
-    knowledge = loadKnowledge(knowledgeDir(io.env));
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    io.err(`report: cannot load the knowledge folder: ${error.message.split('\n')[0]}`);
-    return 2;
-  }
+  const knowledge = loadKnowledgeForCommand('report', io.env, io.err);
+  if (!knowledge) return 2;
   const store = await openStoreFromEnv(io.env, io.err, 'report');
   if (!store) return 2;
   try {

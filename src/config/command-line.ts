@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import { knowledgeDir } from './paths.js';
 
 /** What every command needs to report on its arguments. */
 export interface ArgumentsIo {
@@ -31,4 +33,19 @@ export function parseCommandLine<T extends ParseArgsConfig['options']>(
     return { exit: 0 };
   }
   return parsed;
+}
+
+/**
+ * The knowledge folder a command works on (KNOWLEDGE_DIR, or the bundled one), or undefined after saying why it cannot
+ * be loaded: "COMMAND: cannot load DIR" and every problem with its file and line. The command then exits 2.
+ */
+export function loadKnowledgeForCommand(command: string, env: NodeJS.ProcessEnv, err: (line: string) => void): Knowledge | undefined {
+  const dir = knowledgeDir(env);
+  try {
+    return loadKnowledge(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    err(`${command}: cannot load ${dir}\n${error.message}`);
+    return undefined;
+  }
 }
