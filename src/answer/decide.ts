@@ -1,5 +1,5 @@
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
-import { ChecklistIndex, type Hit, type SearchOutcome } from '../search/index.js';
+import { ChecklistIndex, type Hit, type QueryWord, type SearchOutcome } from '../search/index.js';
 import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js';
 import { charSet, questionPrefix, trimEndChars } from '../search/bounded.js';
 import { GapMatcher } from '../search/gaps.js';
@@ -230,12 +230,20 @@ export class Answerer {
     // Search reads each clause without names; known gaps and named things are checked on the clause as written, since
     // a product name may be what is asked about (Okta, Cyber Essentials).
     const segments = this.reader.segments(text).map((segment) => ({ ...segment, original: segment.text, text: pattern ? segment.text.replace(pattern, ' ') : segment.text }));
-    // One message can search the same clause several times (a clause, then a side of it, then the clauses joined):
-    // each text is searched once.
+    // One message can search the same words several times (a clause, then a side of it, then the clauses joined;
+    // "…and how" joined to the clause before it): each text is read once, and each list of content words searched once.
+    const wordsOf = new Map<string, string>();
     const searched = new Map<string, SearchOutcome>();
     const search = (clause: string): SearchOutcome => {
-      let outcome = searched.get(clause);
-      if (!outcome) searched.set(clause, (outcome = this.index.search(clause)));
+      let key = wordsOf.get(clause);
+      let words: QueryWord[] | undefined;
+      if (key === undefined) {
+        words = this.index.contentWords(clause);
+        key = words.map(({ token }) => token).join('\u0000');
+        wordsOf.set(clause, key);
+      }
+      let outcome = searched.get(key);
+      if (!outcome) searched.set(key, (outcome = this.index.searchWords(words ?? this.index.contentWords(clause))));
       return outcome;
     };
     const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);

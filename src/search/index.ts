@@ -89,6 +89,12 @@ export interface Hit {
   matchedTerms: string[];
 }
 
+/** One content word of a question: as typed (normalized) and its index term. */
+export interface QueryWord {
+  token: string;
+  term: string;
+}
+
 export interface SearchOutcome {
   hits: Hit[];
   /** The question's content terms after stop words and questionnaire boilerplate are removed. */
@@ -229,15 +235,34 @@ export class ChecklistIndex {
   }
 
   search(question: string): SearchOutcome {
+    return this.searchWords(this.contentWords(question));
+  }
+
+  /**
+   * The content words of a question (at most `maxTerms`), each as typed (normalized) and as its term: all a search
+   * reads, so texts with the same content words ("…during an outage and how", "…during an outage how") have the
+   * same outcome, and one message searches them once (see Answerer.answerMessage).
+   */
+  contentWords(question: string): QueryWord[] {
+    const words: QueryWord[] = [];
+    const { analyzer } = this;
+    for (const token of analyzer.tokenize(question.slice(0, this.options.maxQuestionChars))) {
+      if (words.length >= this.options.maxTerms) break;
+      if (analyzer.isBoilerplate(token)) continue;
+      const term = analyzer.processTerm(token);
+      if (term !== null) words.push({ token, term });
+    }
+    return words;
+  }
+
+  /** Searches the content words of a question (see `contentWords`). */
+  searchWords(words: readonly QueryWord[]): SearchOutcome {
     const corrections: Array<[string, string]> = [];
     const termList: string[] = [];
     const tokenOf = new Map<string, string>(); // term -> the word as typed (normalized), for unknown-word weights
     const { analyzer } = this;
-    for (const token of analyzer.tokenize(question.slice(0, this.options.maxQuestionChars))) {
-      if (termList.length >= this.options.maxTerms) break;
-      if (analyzer.isBoilerplate(token)) continue;
-      let term = analyzer.processTerm(token);
-      if (term === null) continue;
+    for (const { token, term: analyzed } of words) {
+      let term = analyzed;
       if (!this.docFrequency.has(term) && !this.synonyms.has(term)) {
         const corrected = this.speller.correct(token);
         const correctedTerm = corrected && corrected !== token ? analyzer.processTerm(corrected) : null;
