@@ -1,9 +1,9 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge, KnowledgeItem } from '../knowledge/load.js';
 import { isJapanese, normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
 import { frequencyRank } from './word-frequency.js';
 import { Analyzer } from './tokenize.js';
+import { TermSearch, type TermMatch } from './term-search.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
@@ -114,7 +114,7 @@ export interface SearchOutcome {
 /** The full-text index over the checklist: Japanese fields, the English companion, and aliases. */
 export class ChecklistIndex {
   readonly options: SearchOptions;
-  private readonly search_: MiniSearch<Doc>;
+  private readonly search_: TermSearch<Doc>;
   private readonly docFrequency = new Map<string, number>();
   readonly analyzer: Analyzer;
   private readonly synonyms: ReadonlyMap<string, string[]>;
@@ -146,7 +146,7 @@ export class ChecklistIndex {
       return tokens;
     };
     const termsOf = (text: string): string[] => cachedTokenize(text).map(processTerm).filter((t): t is string => t !== null);
-    this.search_ = new MiniSearch<Doc>({
+    this.search_ = new TermSearch<Doc>({
       fields: [...FIELDS],
       storeFields: [],
       tokenize: cachedTokenize,
@@ -301,30 +301,27 @@ export class ChecklistIndex {
     );
 
     const { prefixMinLengthEn, prefixMinLengthJa, synonymWeight, boost, limit } = this.options;
-    const results: SearchResult[] =
+    // The query is already analyzed: minisearch's index is searched with the terms as they are (see term-search.ts).
+    const results: TermMatch[] =
       queryTerms.length === 0
         ? []
-        : this.search_.search(queryTerms.join(' '), {
-            // The query is already analyzed: hand minisearch the terms as they are.
-            tokenize: () => queryTerms,
-            processTerm: (term) => term,
-            combineWith: 'OR',
-            boost,
-            // Rare words decide what a question is about; common ones ("data", "service") only add context.
-            boostTerm: (term) => (expansions.has(term) ? synonymWeight : 1) * (weights.get(origin(term)) ?? maxIdf) / maxIdf,
-            // A single kanji that is not a word of the sheet is usually a verb stem (取っ, 消え): let it reach the
-            // nouns it begins (取得, 消去).
-            // Synonyms are whole words already: only the user's own words are completed.
-            prefix: (term) =>
-              expansions.has(term)
+        : this.search_.searchTerms(
+            queryTerms.map((term) => ({
+              term,
+              // Synonyms are whole words already: only the user's own words are completed. A single kanji that is not
+              // a word of the sheet is usually a verb stem (取っ, 消え): let it reach the nouns it begins (取得, 消去).
+              prefix: expansions.has(term)
                 ? false
                 : isJapanese(term)
                   ? term.length >= prefixMinLengthJa || (/^[\u3400-\u9fff]$/u.test(term) && !this.docFrequency.has(term))
                   : term.length >= prefixMinLengthEn,
-            // No fuzzy matching here: typos are corrected on the unstemmed word before (see spelling.ts), which is
-            // both more accurate and far cheaper than minisearch's fuzzy walk of the whole term tree.
-            fuzzy: false,
-          });
+              // Rare words decide what a question is about; common ones ("data", "service") only add context.
+              boost: ((expansions.has(term) ? synonymWeight : 1) * (weights.get(origin(term)) ?? maxIdf)) / maxIdf,
+            })),
+            // No fuzzy matching: typos are corrected on the unstemmed word before (see spelling.ts), which is both
+            // more accurate and far cheaper than minisearch's fuzzy walk of the whole term tree.
+            boost,
+          );
 
     const known = new Set<string>([...common].map(origin));
     for (const result of results) for (const term of result.queryTerms) known.add(origin(term));
