@@ -394,9 +394,7 @@ export class Answerer {
   private isMetaMessage(text: string): boolean {
     const normalized = normalizeText(text.slice(0, 200)).trim();
     if (/^[?？]+$/u.test(normalized)) return true;
-    const { analyzer } = this.index;
-    const content = analyzer.tokenize(normalized).filter((token) => analyzer.processTerm(token) !== null);
-    return content.length > 0 && content.every((token) => analyzer.metaWords.has(token));
+    return this.index.analyzer.onlyMetaWords(normalized);
   }
 
   /** A section or category name on its own ("データ管理", "Security", "可用性") lists its items. */

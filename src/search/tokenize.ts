@@ -17,6 +17,7 @@ export class Analyzer {
   private readonly boilerplate: ReadonlySet<string>;
   private readonly stemExceptions: ReadonlyMap<string, string>;
   readonly metaWords: ReadonlySet<string>;
+  private readonly metaWordList: readonly string[];
   /** Each analyzed term of a synonym group → the other terms of its groups. */
   readonly synonyms: ReadonlyMap<string, string[]>;
   /** The raw words of the synonym groups, which the spelling corrector also knows. */
@@ -29,6 +30,7 @@ export class Analyzer {
     this.boilerplate = new Set(vocabulary.questionnaire_boilerplate);
     this.stemExceptions = new Map(Object.entries(vocabulary.stem_exceptions));
     this.metaWords = new Set(vocabulary.meta_words);
+    this.metaWordList = [...this.metaWords];
     const synonyms = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
       const terms = [...new Set(group.flatMap((word) => this.analyze(word)))];
@@ -56,13 +58,33 @@ export class Analyzer {
    */
   tokenize(text: string): string[] {
     const tokens: string[] = [];
-    for (const { segment, isWordLike } of segmenter.segment(asKatakanaIfAllHiragana(this.rewritePhrases(text)))) {
-      if (!isWordLike) continue;
-      for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
-        if (part) tokens.push(part);
-      }
-    }
+    eachToken(this.segmenterInput(text), (token) => {
+      tokens.push(token);
+      return true;
+    });
     return tokens;
+  }
+
+  /**
+   * True when the text has content words and all of them are meta words ("help", "test", テスト). Segmentation is
+   * the costly step of reading a question, and a token is a piece of the segmenter's input: text containing no meta
+   * word is not segmented at all, and segmentation stops at the first content word that is not one.
+   */
+  onlyMetaWords(text: string): boolean {
+    const input = this.segmenterInput(text);
+    if (!this.metaWordList.some((word) => input.includes(word))) return false;
+    let content = false;
+    const allMeta = eachToken(input, (token) => {
+      if (this.processTerm(token) === null) return true;
+      content = true;
+      return this.metaWords.has(token);
+    });
+    return content && allMeta;
+  }
+
+  /** What the word segmenter reads: the text normalized, its phrases rewritten, hiragana-only text in katakana. */
+  private segmenterInput(text: string): string {
+    return asKatakanaIfAllHiragana(this.rewritePhrases(text));
   }
 
   /**
@@ -99,6 +121,17 @@ export class Analyzer {
   isBoilerplate(token: string): boolean {
     return this.boilerplate.has(token);
   }
+}
+
+/** Calls `visit` with each token of segmenter input, in order, until it returns false; false when it did. */
+function eachToken(input: string, visit: (token: string) => boolean): boolean {
+  for (const { segment, isWordLike } of segmenter.segment(input)) {
+    if (!isWordLike) continue;
+    for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
+      if (part && !visit(part)) return false;
+    }
+  }
+  return true;
 }
 
 /**

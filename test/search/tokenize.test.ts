@@ -40,6 +40,18 @@ describe('tokenize and analyze', () => {
   });
 });
 
+describe('onlyMetaWords', () => {
+  it('is true when every content word is a meta word, in any kana or width', () => {
+    for (const text of ['help', 'test', 'Ｔｅｓｔ', 'can you help me?', 'テスト', 'ﾃｽﾄ', 'help help', 'bot usage']) expect(analyzer.onlyMetaWords(text), text).toBe(true);
+  });
+
+  it('is false with another content word anywhere, or with no content word at all', () => {
+    for (const text of ['', '?', 'the', 'test restore', 'restore test', 'help with backups', 'テストの頻度', 'penetration testing', 'contest', 'helpdesk hours']) {
+      expect(analyzer.onlyMetaWords(text), text).toBe(false);
+    }
+  });
+});
+
 describe('spelling correction', () => {
   const speller = new SpellingCorrector(['point', 'post', 'encryption', 'penetration', 'recovery']);
 
