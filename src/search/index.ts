@@ -190,27 +190,31 @@ export class ChecklistIndex {
     return this.docFrequency.get(term) ?? 0;
   }
 
-  /** Share of consecutive question-term pairs that also stand next to each other (at most one word apart) in the item. */
-  private orderShare(id: number, terms: string[]): number {
+  /**
+   * Share of consecutive question-term pairs that also stand next to each other (at most one word apart) in the item.
+   * `japanese[i]` tells whether `terms[i]` is Japanese (worked out once per question, not once per item).
+   */
+  private orderShare(id: number, terms: readonly string[], japanese: readonly boolean[]): number {
     if (terms.length < 2) return 0;
     const positions = this.positions.get(id);
     if (!positions) return 0;
     // A Japanese question term also matches the item's terms it begins (the segmenter may cut words differently).
     const sorted = this.sortedTerms.get(id)!;
-    const at = (query: string): number[] => {
-      if (!isJapanese(query)) return positions.get(query) ?? [];
-      const found: number[] = [];
-      for (let i = lowerBound(sorted, query); i < sorted.length && sorted[i]!.startsWith(query); i++) found.push(...positions.get(sorted[i]!)!);
-      return found;
+    const at = (i: number): readonly number[] => {
+      const query = terms[i]!;
+      if (!japanese[i]) return positions.get(query) ?? NO_POSITIONS;
+      let found: number[] | undefined;
+      for (let j = lowerBound(sorted, query); j < sorted.length && sorted[j]!.startsWith(query); j++) {
+        const more = positions.get(sorted[j]!)!;
+        found = found ? found.concat(more) : more;
+      }
+      return found ?? NO_POSITIONS;
     };
     let found = 0;
-    let previous = at(terms[0]!);
+    let previous = at(0);
     for (let i = 1; i < terms.length; i++) {
-      const next = at(terms[i]!);
-      if (previous.length > 0 && next.length > 0) {
-        const following = new Set(next);
-        if (previous.some((p) => following.has(p + 1) || following.has(p + 2))) found++;
-      }
+      const next = at(i);
+      if (previous.length > 0 && next.length > 0 && follows(previous, next)) found++;
       previous = next;
     }
     return found / (terms.length - 1);
@@ -329,7 +333,9 @@ export class ChecklistIndex {
     const totalWeight = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
     // can lift a score by at most 1 + proximityBoost, over the best `limit` × 4 of those.
-    const byScore = (a: Hit, b: Hit): number => b.score - a.score || a.item.no - b.item.no;
+    // A comparison rather than a difference of scores, which would allocate a number per call.
+    const byScore = (a: Hit, b: Hit): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.item.no - b.item.no);
+    const japanese = terms.map(isJapanese);
     const coordinated = results
       .slice(0, this.options.rerankDepth)
       .map((result): Hit => {
@@ -341,12 +347,24 @@ export class ChecklistIndex {
       .sort(byScore);
     const hits = coordinated
       .slice(0, limit * 4)
-      .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms)) }))
+      .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms, japanese)) }))
       .sort(byScore)
       .slice(0, limit);
     const everyday = terms.filter((term) => !known.has(term) && (weights.get(term) ?? 0) < maxIdf * EVERYDAY_WEIGHT_SHARE);
     return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
+}
+
+const NO_POSITIONS: readonly number[] = [];
+
+/** True when some position in `next` is one or two after a position in `previous`. */
+function follows(previous: readonly number[], next: readonly number[]): boolean {
+  // Positions of one term in one item are few: scanning them beats building a set, except for long lists.
+  if (next.length > 16) {
+    const following = new Set(next);
+    return previous.some((p) => following.has(p + 1) || following.has(p + 2));
+  }
+  return previous.some((p) => next.includes(p + 1) || next.includes(p + 2));
 }
 
 const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);

@@ -14,9 +14,6 @@ export interface TermMatch {
   queryTerms: string[];
 }
 
-/** A document's score and matched query terms while the query's terms are added up (keyed by minisearch's short id). */
-type Accumulated = Omit<TermMatch, 'id'>;
-
 /** minisearch's defaults, which the index uses: BM25+ parameters and the weight of a prefix match. */
 const BM25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
@@ -31,55 +28,71 @@ const PREFIX_WEIGHT = 0.375;
  * the checklist never reads. test/search/term-search.test.ts compares both on every question of the fixture set.
  */
 export class TermSearch<T> extends MiniSearch<T> {
+  /**
+   * Per-document sums, indexed by minisearch's short ids (0, 1, 2…), kept between searches: a search allocates
+   * nothing per matching document but its result. A sum is valid when its stamp is the current term's or search's;
+   * `slot` is the document's place in the search's result order.
+   */
+  private scratch = TermSearch.newScratch(0);
+  private readonly touched: number[] = [];
+
   searchTerms(queries: readonly TermQuery[], boost: Readonly<Record<string, number | undefined>>): TermMatch[] {
     const fields = this._options.fields;
     const fieldIds = fields.map((field) => this._fieldIds[field]!);
     const fieldBoosts = fields.map((field) => boost[field] || 1);
-    let combined: Map<number, Accumulated> | undefined;
+    const scratch = this.scratchFor(queries.length + 1);
+    const { termScore, total, totalStamp, slot } = scratch;
+    const search = ++scratch.stamp;
+    // Documents in the order some term first found them, as minisearch's OR keeps them, and their matched terms.
+    const order: number[] = [];
+    const matched: string[][] = [];
     for (const { term, prefix, boost: termBoost } of queries) {
-      const results = new Map<number, Accumulated>();
-      this.addTermResults(term, 1, termBoost, this._index.get(term), fieldIds, fieldBoosts, results);
+      // Each term's sum per document first, then added to the document's total, as minisearch adds them up.
+      const stamp = ++scratch.stamp;
+      const touched = this.touched;
+      touched.length = 0;
+      this.addTermResults(stamp, termBoost, 1, this._index.get(term), fieldIds, fieldBoosts);
       if (prefix) {
         for (const [derived, data] of this._index.atPrefix(term)) {
           const distance = derived.length - term.length;
           if (!distance) continue; // the exact match, scored above
           const weight = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
-          this.addTermResults(term, weight, termBoost, data, fieldIds, fieldBoosts, results);
+          this.addTermResults(stamp, termBoost, weight, data, fieldIds, fieldBoosts);
         }
       }
-      if (!combined) {
-        combined = results;
-        continue;
-      }
-      // OR, as minisearch combines: documents keep the order in which some term first found them.
-      for (const [docId, result] of results) {
-        const existing = combined.get(docId);
-        if (!existing) {
-          combined.set(docId, result);
+      for (const docId of touched) {
+        if (totalStamp[docId] !== search) {
+          totalStamp[docId] = search;
+          total[docId] = termScore[docId]!;
+          slot[docId] = order.length;
+          order.push(docId);
+          matched.push([term]);
         } else {
-          existing.score = existing.score + result.score;
-          for (const queryTerm of result.queryTerms) if (!existing.queryTerms.includes(queryTerm)) existing.queryTerms.push(queryTerm);
+          total[docId] = total[docId]! + termScore[docId]!;
+          const terms = matched[slot[docId]!]!;
+          if (!terms.includes(term)) terms.push(term);
         }
       }
     }
-    const matches: TermMatch[] = [];
-    for (const [docId, { score, queryTerms }] of combined ?? []) {
-      matches.push({ id: this._documentIds.get(docId) as number, score: score * (queryTerms.length || 1), queryTerms });
-    }
-    return matches.sort((a, b) => b.score - a.score); // stable, as minisearch's
+    const matches = order.map((docId, i): TermMatch => {
+      const queryTerms = matched[i]!;
+      return { id: this._documentIds.get(docId) as number, score: total[docId]! * (queryTerms.length || 1), queryTerms };
+    });
+    // Stable, as minisearch's; a comparison rather than a difference, which would allocate a number per call.
+    return matches.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0));
   }
 
-  /** minisearch's termResults for one index term, without the `match` bookkeeping and with no document boosts. */
+  /** minisearch's termResults for one index term, adding to the current term's sums; no document boosts. */
   private addTermResults(
-    queryTerm: string,
-    termWeight: number,
+    stamp: number,
     termBoost: number,
+    termWeight: number,
     data: Map<number, Map<number, number>> | undefined,
     fieldIds: readonly number[],
     fieldBoosts: readonly number[],
-    results: Map<number, Accumulated>,
   ): void {
     if (data == null) return;
+    const { termScore, termStamp } = this.scratch;
     const { k, b, d } = BM25;
     for (let f = 0; f < fieldIds.length; f++) {
       const fieldId = fieldIds[f]!;
@@ -95,10 +108,31 @@ export class TermSearch<T> extends MiniSearch<T> {
         const fieldLength = this._fieldLength.get(docId)![fieldId]!;
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
         const weightedScore = termWeight * termBoost * fieldBoost * rawScore;
-        const result = results.get(docId);
-        if (result) result.score += weightedScore;
-        else results.set(docId, { score: weightedScore, queryTerms: [queryTerm] });
+        if (termStamp[docId] === stamp) {
+          termScore[docId] = termScore[docId]! + weightedScore;
+        } else {
+          termStamp[docId] = stamp;
+          termScore[docId] = weightedScore;
+          this.touched.push(docId);
+        }
       }
     }
+  }
+
+  /** The scratch arrays, sized for every short id, with room for `stamps` more stamps (restarted before they overflow). */
+  private scratchFor(stamps: number): typeof this.scratch {
+    const size = this._nextId;
+    if (this.scratch.total.length < size) {
+      this.scratch = TermSearch.newScratch(size);
+    } else if (this.scratch.stamp + stamps >= 0x7fffffff) {
+      this.scratch.termStamp.fill(0);
+      this.scratch.totalStamp.fill(0);
+      this.scratch.stamp = 0;
+    }
+    return this.scratch;
+  }
+
+  private static newScratch(size: number) {
+    return { termScore: new Float64Array(size), termStamp: new Int32Array(size), total: new Float64Array(size), totalStamp: new Int32Array(size), slot: new Int32Array(size), stamp: 0 };
   }
 }

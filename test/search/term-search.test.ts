@@ -34,7 +34,10 @@ describe('TermSearch.searchTerms', () => {
       const index = new TermSearch<ReturnType<typeof docsOf>[number]>({ fields, storeFields: [], tokenize: (text) => analyzer.tokenize(text), processTerm: (token) => analyzer.processTerm(token) });
       index.addAll(docsOf(copies));
       let compared = 0;
-      for (const question of questions) {
+      // Half the questions before more documents are added, half after: its per-document arrays must grow with the index.
+      const added = docsOf(1).map((doc) => ({ ...doc, id: doc.id + 900_000 }));
+      for (const [i, question] of questions.entries()) {
+        if (i === Math.floor(questions.length / 2)) index.addAll(added);
         const terms = [...new Set(analyzer.analyze(question))];
         if (terms.length === 0) continue;
         // Prefix matching and term weights varied per term, as the checklist index varies them.
