@@ -339,7 +339,11 @@ export class ChecklistIndex {
     const coordinated = results
       .slice(0, this.options.rerankDepth)
       .map((result): Hit => {
-        const matchedTerms = [...new Set(result.queryTerms.map(origin))];
+        const matchedTerms: string[] = [];
+        for (const term of result.queryTerms) {
+          const own = origin(term);
+          if (!matchedTerms.includes(own)) matchedTerms.push(own);
+        }
         const matchedWeight = matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
         const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
         return { item: this.byId.get(result.id as number)!, score: result.score * coord, matchedTerms };

@@ -51,13 +51,15 @@ export class SpellingCorrector {
   }
 }
 
+let rows: [Uint16Array, Uint16Array, Uint16Array] = [new Uint16Array(32), new Uint16Array(32), new Uint16Array(32)];
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), giving up above `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Three rolling rows: the one before last is needed for transpositions.
-  let before = new Uint16Array(b.length + 1);
-  let previous = new Uint16Array(b.length + 1);
-  let current = new Uint16Array(b.length + 1);
+  // Three rolling rows: the one before last is needed for transpositions. Reused from call to call (one call
+  // compares a typed word with many candidates); a row is written before it is read.
+  if (rows[0].length < b.length + 1) rows = [new Uint16Array(b.length + 1), new Uint16Array(b.length + 1), new Uint16Array(b.length + 1)];
+  let [before, previous, current] = rows;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;

@@ -34,7 +34,8 @@ export class TermSearch<T> extends MiniSearch<T> {
    * `slot` is the document's place in the search's result order.
    */
   private scratch = TermSearch.newScratch(0);
-  private readonly touched: number[] = [];
+  /** How many documents the current term has found so far (their short ids are `scratch.touched[0…]`). */
+  private touchedCount = 0;
 
   searchTerms(queries: readonly TermQuery[], boost: Readonly<Record<string, number | undefined>>): TermMatch[] {
     const fields = this._options.fields;
@@ -49,18 +50,19 @@ export class TermSearch<T> extends MiniSearch<T> {
     for (const { term, prefix, boost: termBoost } of queries) {
       // Each term's sum per document first, then added to the document's total, as minisearch adds them up.
       const stamp = ++scratch.stamp;
-      const touched = this.touched;
-      touched.length = 0;
+      this.touchedCount = 0;
       this.addTermResults(stamp, termBoost, 1, this._index.get(term), fieldIds, fieldBoosts);
       if (prefix) {
-        for (const [derived, data] of this._index.atPrefix(term)) {
+        const completions = this._index.atPrefix(term);
+        eachEntry<FieldTermData>(completions._tree, completions._prefix, (derived, data) => {
           const distance = derived.length - term.length;
-          if (!distance) continue; // the exact match, scored above
+          if (!distance) return; // the exact match, scored above
           const weight = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
           this.addTermResults(stamp, termBoost, weight, data, fieldIds, fieldBoosts);
-        }
+        });
       }
-      for (const docId of touched) {
+      for (let t = 0; t < this.touchedCount; t++) {
+        const docId = scratch.touched[t]!;
         if (totalStamp[docId] !== search) {
           totalStamp[docId] = search;
           total[docId] = termScore[docId]!;
@@ -87,7 +89,7 @@ export class TermSearch<T> extends MiniSearch<T> {
     stamp: number,
     termBoost: number,
     termWeight: number,
-    data: Map<number, Map<number, number>> | undefined,
+    data: FieldTermData | undefined,
     fieldIds: readonly number[],
     fieldBoosts: readonly number[],
   ): void {
@@ -103,8 +105,10 @@ export class TermSearch<T> extends MiniSearch<T> {
       // Depends on the field only (documents are never removed from this index), so computed once per field.
       const invDocFreq = Math.log(1 + (this._documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
       const fieldBoost = fieldBoosts[f]!;
-      for (const [docId, termFreq] of fieldTermFreqs) {
+      const { touched } = this.scratch;
+      for (const docId of fieldTermFreqs.keys()) {
         if (!this._documentIds.has(docId)) continue;
+        const termFreq = fieldTermFreqs.get(docId)!;
         const fieldLength = this._fieldLength.get(docId)![fieldId]!;
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
         const weightedScore = termWeight * termBoost * fieldBoost * rawScore;
@@ -113,7 +117,7 @@ export class TermSearch<T> extends MiniSearch<T> {
         } else {
           termStamp[docId] = stamp;
           termScore[docId] = weightedScore;
-          this.touched.push(docId);
+          touched[this.touchedCount++] = docId;
         }
       }
     }
@@ -133,6 +137,26 @@ export class TermSearch<T> extends MiniSearch<T> {
   }
 
   private static newScratch(size: number) {
-    return { termScore: new Float64Array(size), termStamp: new Int32Array(size), total: new Float64Array(size), totalStamp: new Int32Array(size), slot: new Int32Array(size), stamp: 0 };
+    return { termScore: new Float64Array(size), termStamp: new Int32Array(size), total: new Float64Array(size), totalStamp: new Int32Array(size), slot: new Int32Array(size), touched: new Int32Array(size), stamp: 0 };
+  }
+}
+
+/** A node of minisearch's radix tree: edge labels to children, and '' to the value of the key ending here. */
+type RadixNode = Map<string, unknown>;
+
+/** What the index holds for one term: field id → document short id → term frequency. */
+type FieldTermData = Map<number, Map<number, number>>;
+
+/**
+ * Calls `visit` with each key and value under `node` in the order minisearch's own iterator yields them (depth
+ * first, each node's entries last-inserted first), which the order of additions, and so the scores' last bits,
+ * depend on; without the iterator's path objects and the key string it rebuilds for every entry.
+ */
+function eachEntry<V>(node: RadixNode, key: string, visit: (key: string, value: V) => void): void {
+  const labels = Array.from(node.keys());
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const label = labels[i]!;
+    if (label === '') visit(key, node.get(label) as V);
+    else eachEntry(node.get(label) as RadixNode, key + label, visit);
   }
 }
