@@ -12,6 +12,8 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
  */
 export class Analyzer {
   private readonly phrases: ReadonlyArray<[RegExp, string]>;
+  /** Matches where some phrase does: most text has no phrase to rewrite, and one scan tells. */
+  private readonly anyPhrase: RegExp | undefined;
   private readonly englishStopWords: ReadonlySet<string>;
   private readonly japaneseStopWords: ReadonlySet<string>;
   private readonly boilerplate: ReadonlySet<string>;
@@ -25,6 +27,7 @@ export class Analyzer {
 
   constructor(readonly vocabulary: Vocabulary) {
     this.phrases = vocabulary.phrases.map(({ match, replace }) => [new RegExp(match, 'gu'), replace]);
+    this.anyPhrase = anyOf(vocabulary.phrases.map(({ match }) => match));
     this.englishStopWords = new Set(vocabulary.stop_words.en);
     this.japaneseStopWords = new Set(vocabulary.stop_words.ja);
     this.boilerplate = new Set(vocabulary.questionnaire_boilerplate);
@@ -46,6 +49,8 @@ export class Analyzer {
   /** Lower-cases (NFKC) and applies the phrase rewrites; other text is left as it is. */
   rewritePhrases(text: string): string {
     let out = normalizeText(text);
+    // When no phrase matches the text, no rewrite changes it, so none matches after the others either.
+    if (this.anyPhrase && !this.anyPhrase.test(out)) return out;
     for (const [pattern, replacement] of this.phrases) out = out.replace(pattern, replacement);
     return out;
   }
@@ -120,6 +125,19 @@ export class Analyzer {
   /** Questionnaire boilerplate is dropped from questions only: item text never contains it in a way that matters. */
   isBoilerplate(token: string): boolean {
     return this.boilerplate.has(token);
+  }
+}
+
+/**
+ * One pattern matching wherever one of the given patterns does, or undefined when they cannot be combined: a
+ * back-reference would then refer to another pattern's group, and a group name may be used twice.
+ */
+function anyOf(patterns: readonly string[]): RegExp | undefined {
+  if (patterns.length === 0 || patterns.some((pattern) => /\\(?:[1-9]|k<)/u.test(pattern))) return undefined;
+  try {
+    return new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|'), 'u');
+  } catch {
+    return undefined;
   }
 }
 

@@ -25,4 +25,9 @@ describe('rewritePhrases', () => {
   it('leaves "get back to us" (a reply) alone', () => {
     expect(rewritePhrases('when will you get back to us')).not.toContain('restore');
   });
+
+  it('rewrites with patterns that refer back to their own groups, wherever they stand in the list', () => {
+    const vocabulary = { ...fixtureKnowledge().vocabulary, phrases: [{ match: '(x)y', replace: 'z' }, { match: '(\\w+) \\1$', replace: '$1' }] };
+    expect(new Analyzer(vocabulary).rewritePhrases('ab ab')).toBe('ab');
+  });
 });
