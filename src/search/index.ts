@@ -3,7 +3,7 @@ import { isJapanese, normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
 import { frequencyRank } from './word-frequency.js';
 import { Analyzer } from './tokenize.js';
-import { TermSearch, type TermMatch } from './term-search.js';
+import { TermSearch, type TermSearchResult } from './term-search.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
@@ -306,9 +306,9 @@ export class ChecklistIndex {
 
     const { prefixMinLengthEn, prefixMinLengthJa, synonymWeight, boost, limit } = this.options;
     // The query is already analyzed: minisearch's index is searched with the terms as they are (see term-search.ts).
-    const results: TermMatch[] =
+    const { matches: results, foundTerms }: TermSearchResult =
       queryTerms.length === 0
-        ? []
+        ? { matches: [], foundTerms: [] }
         : this.search_.searchTerms(
             queryTerms.map((term) => ({
               term,
@@ -325,10 +325,11 @@ export class ChecklistIndex {
             // No fuzzy matching: typos are corrected on the unstemmed word before (see spelling.ts), which is both
             // more accurate and far cheaper than minisearch's fuzzy walk of the whole term tree.
             boost,
+            this.options.rerankDepth,
           );
 
     const known = new Set<string>([...common].map(origin));
-    for (const result of results) for (const term of result.queryTerms) known.add(origin(term));
+    for (const term of foundTerms) known.add(origin(term));
 
     const totalWeight = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
@@ -337,7 +338,6 @@ export class ChecklistIndex {
     const byScore = (a: Hit, b: Hit): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.item.no - b.item.no);
     const japanese = terms.map(isJapanese);
     const coordinated = results
-      .slice(0, this.options.rerankDepth)
       .map((result): Hit => {
         const matchedTerms: string[] = [];
         for (const term of result.queryTerms) {

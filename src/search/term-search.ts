@@ -14,6 +14,12 @@ export interface TermMatch {
   queryTerms: string[];
 }
 
+/** The best documents of a search, best first, and the query terms that some document matched. */
+export interface TermSearchResult {
+  matches: TermMatch[];
+  foundTerms: string[];
+}
+
 /** minisearch's defaults, which the index uses: BM25+ parameters and the weight of a prefix match. */
 const BM25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
@@ -37,17 +43,25 @@ export class TermSearch<T> extends MiniSearch<T> {
   /** How many documents the current term has found so far (their short ids are `scratch.touched[0…]`). */
   private touchedCount = 0;
 
-  searchTerms(queries: readonly TermQuery[], boost: Readonly<Record<string, number | undefined>>): TermMatch[] {
+  /**
+   * The best `limit` documents for the query (minisearch's results up to `limit`), and the query terms found in
+   * some document: all a caller needs from the rest, which is neither sorted nor turned into results.
+   */
+  searchTerms(queries: readonly TermQuery[], boost: Readonly<Record<string, number | undefined>>, limit = Infinity): TermSearchResult {
     const fields = this._options.fields;
     const fieldIds = fields.map((field) => this._fieldIds[field]!);
     const fieldBoosts = fields.map((field) => boost[field] || 1);
     const scratch = this.scratchFor(queries.length + 1);
-    const { termScore, total, totalStamp, slot } = scratch;
+    const { termScore, total, totalStamp, order, termCount, firstTerm, lastTerm } = scratch;
     const search = ++scratch.stamp;
-    // Documents in the order some term first found them, as minisearch's OR keeps them, and their matched terms.
-    const order: number[] = [];
-    const matched: string[][] = [];
-    for (const { term, prefix, boost: termBoost } of queries) {
+    // Documents in the order some term first found them, as minisearch's OR keeps them; each document's matched
+    // terms as a chain of query indexes in `scratch.links` (a term listed twice in the query counts once).
+    let found = 0;
+    let links = 0;
+    const foundTerms: string[] = [];
+    const indexOf = new Map<string, number>();
+    const firstIndex = queries.map(({ term }, i) => indexOf.get(term) ?? (indexOf.set(term, i), i));
+    for (const [q, { term, prefix, boost: termBoost }] of queries.entries()) {
       // Each term's sum per document first, then added to the document's total, as minisearch adds them up.
       const stamp = ++scratch.stamp;
       this.touchedCount = 0;
@@ -61,27 +75,58 @@ export class TermSearch<T> extends MiniSearch<T> {
           this.addTermResults(stamp, termBoost, weight, data, fieldIds, fieldBoosts);
         });
       }
+      if (this.touchedCount > 0 && !foundTerms.includes(term)) foundTerms.push(term);
+      if (links + this.touchedCount > scratch.linkTerm.length) this.growLinks(links + this.touchedCount);
+      const { linkTerm, linkNext } = this.scratch;
+      const termIndex = firstIndex[q]!;
       for (let t = 0; t < this.touchedCount; t++) {
         const docId = scratch.touched[t]!;
         if (totalStamp[docId] !== search) {
           totalStamp[docId] = search;
           total[docId] = termScore[docId]!;
-          slot[docId] = order.length;
-          order.push(docId);
-          matched.push([term]);
-        } else {
-          total[docId] = total[docId]! + termScore[docId]!;
-          const terms = matched[slot[docId]!]!;
-          if (!terms.includes(term)) terms.push(term);
+          order[found++] = docId;
+          linkTerm[links] = termIndex;
+          linkNext[links] = -1;
+          firstTerm[docId] = lastTerm[docId] = links++;
+          termCount[docId] = 1;
+          continue;
         }
+        total[docId] = total[docId]! + termScore[docId]!;
+        if (termIndex !== q && this.hasTerm(docId, termIndex)) continue;
+        linkTerm[links] = termIndex;
+        linkNext[links] = -1;
+        linkNext[lastTerm[docId]!] = links;
+        lastTerm[docId] = links++;
+        termCount[docId]!++;
       }
     }
-    const matches = order.map((docId, i): TermMatch => {
-      const queryTerms = matched[i]!;
-      return { id: this._documentIds.get(docId) as number, score: total[docId]! * (queryTerms.length || 1), queryTerms };
+    // minisearch multiplies each score by the number of terms matched, then sorts stably (ties keep their order).
+    const scores = new Float64Array(found);
+    for (let i = 0; i < found; i++) scores[i] = total[order[i]!]! * (termCount[order[i]!]! || 1);
+    const matches = bestSlots(scores, limit).map((i): TermMatch => {
+      const docId = order[i]!;
+      const queryTerms: string[] = [];
+      for (let link = firstTerm[docId]!; link !== -1; link = this.scratch.linkNext[link]!) queryTerms.push(queries[this.scratch.linkTerm[link]!]!.term);
+      return { id: this._documentIds.get(docId) as number, score: scores[i]!, queryTerms };
     });
-    // Stable, as minisearch's; a comparison rather than a difference, which would allocate a number per call.
-    return matches.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : 0));
+    return { matches, foundTerms };
+  }
+
+  /** True when the document's chain of matched terms already holds this query index. */
+  private hasTerm(docId: number, termIndex: number): boolean {
+    const { linkTerm, linkNext, firstTerm } = this.scratch;
+    for (let link = firstTerm[docId]!; link !== -1; link = linkNext[link]!) if (linkTerm[link] === termIndex) return true;
+    return false;
+  }
+
+  private growLinks(needed: number): void {
+    const size = Math.max(needed, this.scratch.linkTerm.length * 2);
+    const linkTerm = new Int32Array(size);
+    const linkNext = new Int32Array(size);
+    linkTerm.set(this.scratch.linkTerm);
+    linkNext.set(this.scratch.linkNext);
+    this.scratch.linkTerm = linkTerm;
+    this.scratch.linkNext = linkNext;
   }
 
   /** minisearch's termResults for one index term, adding to the current term's sums; no document boosts. */
@@ -137,7 +182,21 @@ export class TermSearch<T> extends MiniSearch<T> {
   }
 
   private static newScratch(size: number) {
-    return { termScore: new Float64Array(size), termStamp: new Int32Array(size), total: new Float64Array(size), totalStamp: new Int32Array(size), slot: new Int32Array(size), touched: new Int32Array(size), stamp: 0 };
+    const perDocument = () => new Int32Array(size);
+    return {
+      termScore: new Float64Array(size),
+      termStamp: perDocument(),
+      total: new Float64Array(size),
+      totalStamp: perDocument(),
+      touched: perDocument(),
+      order: perDocument(),
+      termCount: perDocument(),
+      firstTerm: perDocument(),
+      lastTerm: perDocument(),
+      linkTerm: new Int32Array(size * 4),
+      linkNext: new Int32Array(size * 4),
+      stamp: 0,
+    };
   }
 }
 
@@ -159,4 +218,31 @@ function eachEntry<V>(node: RadixNode, key: string, visit: (key: string, value: 
     if (label === '') visit(key, node.get(label) as V);
     else eachEntry(node.get(label) as RadixNode, key + label, visit);
   }
+}
+
+/**
+ * The indexes of the `limit` highest scores, highest first, equal scores in index order: the first `limit` of a
+ * stable sort, without sorting every matching document (thousands, on a large sheet).
+ */
+export function bestSlots(scores: Float64Array, limit: number): number[] {
+  const before = (i: number, j: number): boolean => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
+  if (scores.length <= limit) {
+    const all = Array.from(scores.keys());
+    return all.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (kept.length === limit && !before(i, kept[limit - 1]!)) continue;
+    // Binary search for the first kept index that `i` goes before.
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (before(kept[middle]!, i)) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, i);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
