@@ -40,6 +40,7 @@ export class TermSearch<T> extends MiniSearch<T> {
    * `slot` is the document's place in the search's result order.
    */
   private scratch = TermSearch.newScratch(0);
+  private figures: { key: number[]; alive: Uint8Array; lengthNorm: Float64Array[] } | undefined;
   /** How many documents the current term has found so far (their short ids are `scratch.touched[0…]`). */
   private touchedCount = 0;
 
@@ -52,6 +53,7 @@ export class TermSearch<T> extends MiniSearch<T> {
     const fieldIds = fields.map((field) => this._fieldIds[field]!);
     const fieldBoosts = fields.map((field) => boost[field] || 1);
     const scratch = this.scratchFor(queries.length + 1);
+    this.updateDocumentFigures();
     const { termScore, total, totalStamp, order, termCount, firstTerm, lastTerm } = scratch;
     const search = ++scratch.stamp;
     // Documents in the order some term first found them, as minisearch's OR keeps them; each document's matched
@@ -140,22 +142,21 @@ export class TermSearch<T> extends MiniSearch<T> {
   ): void {
     if (data == null) return;
     const { termScore, termStamp } = this.scratch;
-    const { k, b, d } = BM25;
+    const { alive, lengthNorm } = this.figures!; // brought up to date by searchTerms
+    const { k, d } = BM25;
     for (let f = 0; f < fieldIds.length; f++) {
       const fieldId = fieldIds[f]!;
       const fieldTermFreqs = data.get(fieldId);
       if (fieldTermFreqs == null) continue;
       const matchingCount = fieldTermFreqs.size;
-      const avgFieldLength = this._avgFieldLength[fieldId]!;
       // Depends on the field only (documents are never removed from this index), so computed once per field.
       const invDocFreq = Math.log(1 + (this._documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
       const fieldBoost = fieldBoosts[f]!;
+      const norms = lengthNorm[fieldId]!;
       const { touched } = this.scratch;
-      for (const docId of fieldTermFreqs.keys()) {
-        if (!this._documentIds.has(docId)) continue;
-        const termFreq = fieldTermFreqs.get(docId)!;
-        const fieldLength = this._fieldLength.get(docId)![fieldId]!;
-        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+      for (const [docId, termFreq] of fieldTermFreqs) {
+        if (alive[docId] !== 1) continue;
+        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[docId]!));
         const weightedScore = termWeight * termBoost * fieldBoost * rawScore;
         if (termStamp[docId] === stamp) {
           termScore[docId] = termScore[docId]! + weightedScore;
@@ -166,6 +167,26 @@ export class TermSearch<T> extends MiniSearch<T> {
         }
       }
     }
+  }
+
+  /**
+   * Per document (by short id): whether it is in the index, and per field BM25's length normalisation
+   * `k · (1 − b + b · length / average length)`, the same operations on the same figures as minisearch computes for
+   * every match; worked out again when documents are added or removed.
+   */
+  private updateDocumentFigures(): void {
+    const key = [this._nextId, this._documentCount, this._dirtCount];
+    if (this.figures?.key.every((value, i) => value === key[i])) return;
+    const { k, b } = BM25;
+    const alive = new Uint8Array(this._nextId);
+    for (const shortId of this._documentIds.keys()) alive[shortId] = 1;
+    const lengthNorm = this._avgFieldLength.map(() => new Float64Array(this._nextId));
+    for (const [shortId, lengths] of this._fieldLength) {
+      lengths.forEach((fieldLength, fieldId) => {
+        lengthNorm[fieldId]![shortId] = k * (1 - b + (b * fieldLength) / this._avgFieldLength[fieldId]!);
+      });
+    }
+    this.figures = { key, alive, lengthNorm };
   }
 
   /** The scratch arrays, sized for every short id, with room for `stamps` more stamps (restarted before they overflow). */
