@@ -154,8 +154,10 @@ export class TermSearch<T> extends MiniSearch<T> {
       const fieldBoost = fieldBoosts[f]!;
       const norms = lengthNorm[fieldId]!;
       const { touched } = this.scratch;
-      for (const [docId, termFreq] of fieldTermFreqs) {
+      // Keys, then each value: iterating entries would allocate a pair per entry.
+      for (const docId of fieldTermFreqs.keys()) {
         if (alive[docId] !== 1) continue;
+        const termFreq = fieldTermFreqs.get(docId)!;
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[docId]!));
         const weightedScore = termWeight * termBoost * fieldBoost * rawScore;
         if (termStamp[docId] === stamp) {
