@@ -4,6 +4,7 @@
  * targets (p99 ≤ 1 ms at 49 items, ≤ 10 ms at 20,000; build ≤ 50 ms at 49 items) are judged by reading them.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Answerer } from '../src/answer/decide.js';
 import { knowledgeDir } from '../src/config/paths.js';
@@ -78,7 +79,10 @@ function generatedSheet(count: number): KnowledgeSources {
   return { ...sources, sheet: out.join('\n') };
 }
 
-console.log(`Node ${process.version}, ${questions.length} questions from test/fixtures/questions.tsv\n`);
+// Latencies are wall-clock: on a machine busier than its cores, the tail (p99, max) mostly measures the scheduler and
+// the garbage collector's threads waiting for a core. The load is printed so such a run can be told apart.
+const load = loadavg().map((value) => value.toFixed(1)).join(', ');
+console.log(`Node ${process.version}, ${questions.length} questions from test/fixtures/questions.tsv; load average ${load} on ${availableParallelism()} CPUs\n`);
 const small = timeBuild('49 items', sources, 30);
 timeAnswers('49 items', small, 20);
 console.log(`RSS after 49-item runs: ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}\n`);
