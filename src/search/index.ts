@@ -198,22 +198,11 @@ export class ChecklistIndex {
     if (terms.length < 2) return 0;
     const positions = this.positions.get(id);
     if (!positions) return 0;
-    // A Japanese question term also matches the item's terms it begins (the segmenter may cut words differently).
     const sorted = this.sortedTerms.get(id)!;
-    const at = (i: number): readonly number[] => {
-      const query = terms[i]!;
-      if (!japanese[i]) return positions.get(query) ?? NO_POSITIONS;
-      let found: number[] | undefined;
-      for (let j = lowerBound(sorted, query); j < sorted.length && sorted[j]!.startsWith(query); j++) {
-        const more = positions.get(sorted[j]!)!;
-        found = found ? found.concat(more) : more;
-      }
-      return found ?? NO_POSITIONS;
-    };
     let found = 0;
-    let previous = at(0);
+    let previous = positionsOf(positions, sorted, terms[0]!, japanese[0]!);
     for (let i = 1; i < terms.length; i++) {
-      const next = at(i);
+      const next = positionsOf(positions, sorted, terms[i]!, japanese[i]!);
       if (previous.length > 0 && next.length > 0 && follows(previous, next)) found++;
       previous = next;
     }
@@ -366,9 +355,28 @@ function follows(previous: readonly number[], next: readonly number[]): boolean 
   // Positions of one term in one item are few: scanning them beats building a set, except for long lists.
   if (next.length > 16) {
     const following = new Set(next);
-    return previous.some((p) => following.has(p + 1) || following.has(p + 2));
+    for (const p of previous) if (following.has(p + 1) || following.has(p + 2)) return true;
+    return false;
   }
-  return previous.some((p) => next.includes(p + 1) || next.includes(p + 2));
+  for (let i = 0; i < previous.length; i++) {
+    const p = previous[i]!;
+    if (next.includes(p + 1) || next.includes(p + 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * The positions of a question term in one item (its terms' positions, and the same terms sorted). A Japanese
+ * question term also matches the item's terms it begins (the segmenter may cut words differently).
+ */
+function positionsOf(positions: ReadonlyMap<string, number[]>, sorted: readonly string[], query: string, japanese: boolean): readonly number[] {
+  if (!japanese) return positions.get(query) ?? NO_POSITIONS;
+  let found: number[] | undefined;
+  for (let j = lowerBound(sorted, query); j < sorted.length && sorted[j]!.startsWith(query); j++) {
+    const more = positions.get(sorted[j]!)!;
+    found = found ? found.concat(more) : more;
+  }
+  return found ?? NO_POSITIONS;
 }
 
 const isHiraganaOnly = (token: string): boolean => /^[\u3041-\u309f]+$/u.test(token);

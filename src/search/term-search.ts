@@ -67,10 +67,10 @@ export class TermSearch<T> extends MiniSearch<T> {
       // Each term's sum per document first, then added to the document's total, as minisearch adds them up.
       const stamp = ++scratch.stamp;
       this.touchedCount = 0;
-      this.addTermResults(stamp, termBoost, 1, this._index.get(term), fieldIds, fieldBoosts);
-      if (prefix) {
-        const completions = this._index.atPrefix(term);
-        eachEntry<FieldTermData>(completions._tree, completions._prefix, (derived, data) => {
+      const under = subtree(this._index._tree, term);
+      this.addTermResults(stamp, termBoost, 1, under?.key === term ? (under.node.get('') as FieldTermData | undefined) : undefined, fieldIds, fieldBoosts);
+      if (prefix && under) {
+        eachEntry<FieldTermData>(under.node, under.key, (derived, data) => {
           const distance = derived.length - term.length;
           if (!distance) return; // the exact match, scored above
           const weight = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
@@ -228,6 +228,31 @@ type RadixNode = Map<string, unknown>;
 
 /** What the index holds for one term: field id → document short id → term frequency. */
 type FieldTermData = Map<number, Map<number, number>>;
+
+/**
+ * The node of minisearch's radix tree under which the keys beginning with `prefix` lie, and its key: what `get`
+ * and `atPrefix` find, with one walk down the tree and without the path they record. The key is longer than the
+ * prefix when the prefix ends inside an edge label ("enc" in "encrypt").
+ */
+function subtree(root: RadixNode, prefix: string): { node: RadixNode; key: string } | undefined {
+  let node = root;
+  let at = 0;
+  descend: while (at < prefix.length) {
+    for (const label of node.keys()) {
+      if (label !== '' && prefix.startsWith(label, at)) {
+        node = node.get(label) as RadixNode;
+        at += label.length;
+        continue descend;
+      }
+    }
+    const rest = prefix.slice(at);
+    for (const label of node.keys()) {
+      if (label !== '' && label.startsWith(rest)) return { node: node.get(label) as RadixNode, key: prefix + label.slice(rest.length) };
+    }
+    return undefined;
+  }
+  return { node, key: prefix };
+}
 
 /**
  * Calls `visit` with each key and value under `node` in the order minisearch's own iterator yields them (depth
