@@ -254,17 +254,22 @@ export class Answerer {
         parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
         continue;
       }
-      const sides = this.reader.conjunctionParts(segment.text);
+      const sides = this.reader.conjunctionParts(segment.text, segment.framed);
       // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
         parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
+        const alone = this.decide(side, search(side));
+        const inContext = `${sides[0]} ${side}`;
+        // "…any stopgap if we're down, and if so, what format…": a later side two items fit equally is read with the
+        // topic the clause opened with, which chooses between them.
+        const picked = i > 0 && alone.kind === 'answered' && alone.close ? this.pickedByContext(alone, search(inContext), side) : undefined;
         // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
-        const asked = i > 0 && this.isElliptical(side, search(side)) ? `${sides[0]} ${side}` : side;
-        const sideSearch = search(asked);
-        parts.push({ question: this.reader.withoutOpener(side), decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+        const asked = !picked && i > 0 && this.isElliptical(side, search(side)) ? inContext : side;
+        const sideDecision = picked ?? (asked === side ? alone : this.decide(asked, search(asked)));
+        parts.push({ question: this.reader.withoutOpener(side), decision: sideDecision, search: search(asked), additive: segment.additive || i > 0 });
       }
     }
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
@@ -330,17 +335,34 @@ export class Answerer {
     // A weak match that also leaves much of the question unexplained: the nearest items, not a confident answer.
     if (top.score < this.options.weakScore && covered / totalWeight < this.options.weakCoverage) return noMatch('low_coverage');
 
-    const seeAlso = hits
-      .slice(1)
-      .filter((hit) => hit.score >= top.score * this.options.seeAlsoRatio)
-      .slice(0, this.options.maxSeeAlso)
-      .map((hit) => hit.item);
+    const seeAlso = this.seeAlso(hits, top);
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
     // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
     const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && hit.item.answer !== top.item.answer);
     const close = second !== undefined && (vague || rival);
     return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, original) };
+  }
+
+  /**
+   * A question two items fit about equally, decided by its context: of the question's own two best items, the one the
+   * question read with its context scores clearly higher (by the picker margin), or none. Context only chooses between
+   * the question's candidates; it never brings in an item the question itself did not find.
+   */
+  private pickedByContext(decision: AnsweredDecision, inContext: SearchOutcome, original: string): AnsweredDecision | undefined {
+    const contextScore = (item: KnowledgeItem): number => inContext.hits.find((hit) => hit.item === item)?.score ?? 0;
+    const [first, second] = decision.hits.slice(0, 2).map((hit) => hit.item).sort((a, b) => contextScore(b) - contextScore(a));
+    if (!first || !second || contextScore(second) >= contextScore(first) * this.options.closeRatio) return undefined;
+    const chosen = decision.hits.find((hit) => hit.item === first)!;
+    return { ...decision, item: first, score: chosen.score, close: false, seeAlso: this.seeAlso(decision.hits, chosen), unlisted: this.named.unlisted(first, original) };
+  }
+
+  /** Other items scoring close enough to the cited one to be worth a look. */
+  private seeAlso(hits: Hit[], cited: Hit): KnowledgeItem[] {
+    return hits
+      .filter((hit) => hit !== cited && hit.score >= cited.score * this.options.seeAlsoRatio)
+      .slice(0, this.options.maxSeeAlso)
+      .map((hit) => hit.item);
   }
 
   /**

@@ -35,6 +35,7 @@ export const VocabularySchema = z.object({
     scene_setting: pattern,
     reason: pattern,
     additive: pattern,
+    condition: pattern,
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;

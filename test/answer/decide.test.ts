@@ -126,6 +126,11 @@ describe('messages as people write them', () => {
     expect(citedItems(decision).map((item) => item.no)).toEqual([29]);
   });
 
+  it('answers both questions of "X, and if so, Y" and "if X, how…, and…", the follow-up read with the first one\'s topic', () => {
+    expect(citedNos('Is there a workaround if the system is down for a week and, if so, in what format do we get our data?')).toEqual([7, 8]);
+    expect(citedNos('if the service were ever discontinued, how much notice would we get, and could we download our data first?')).toEqual([3, 36]);
+  });
+
   it('keeps one question that only mentions two things as one answer', () => {
     expect(citedNos('is the customer data encrypted when stored on disk and in the backups?')).toHaveLength(1);
     expect(decide('メール？電話？障害の時どうやって連絡くるの？').kind).not.toBe('multi');

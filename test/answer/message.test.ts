@@ -45,6 +45,24 @@ describe('reading a message', () => {
     expect(reader.conjunctionParts('夜間や休日も対応していますか')).toEqual(['夜間や休日も対応していますか']);
   });
 
+  it('reads a situation ("if…, how…") with the question after it, not as a side of its own', () => {
+    expect(reader.conjunctionParts('if the service were discontinued, how much notice would we get, and could we export our data')).toEqual([
+      'if the service were discontinued how much notice would we get',
+      'could we export our data',
+    ]);
+  });
+
+  it('splits "X and, if so, Y" into two questions, the first one asked through its framing', () => {
+    const [segment] = reader.segments('The client wants to know whether there is a fallback during a long outage and, if so, how it works.');
+    expect(segment!.framed).toBe(true);
+    expect(reader.conjunctionParts(segment!.text, segment!.framed)).toEqual(['there is a fallback during a long outage', 'how it works.']);
+  });
+
+  it('keeps a clause whole when a side ends inside a phrase ("aware of, and does it comply with, the laws")', () => {
+    const clause = 'Is the vendor aware of, and does it comply with, the laws and rules where data is stored?';
+    expect(reader.conjunctionParts(clause)).toEqual([clause]);
+  });
+
   it('finds names of companies and people, not acronyms', () => {
     expect(nameCandidates("Globex's CISO asks about our RPO and the SLA for Initech")).toEqual(expect.arrayContaining(['Globex', 'Initech']));
     expect(nameCandidates('What is the RPO? SLA too')).toEqual([]);
