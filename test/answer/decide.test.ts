@@ -131,6 +131,12 @@ describe('messages as people write them', () => {
     expect(citedNos('if the service were ever discontinued, how much notice would we get, and could we download our data first?')).toEqual([3, 36]);
   });
 
+  it('reads what kind of answer a question wants: "how many" a count, 「いつまで」 a period', () => {
+    expect(citedNos('how many nightly copies are retained?')).toEqual([32]);
+    expect(citedNos('how many days of backups do you hold?')).toEqual([30]);
+    expect(citedNos('バックアップはいつまで持っておくの？')).toEqual([30]);
+  });
+
   it('keeps one question that only mentions two things as one answer', () => {
     expect(citedNos('is the customer data encrypted when stored on disk and in the backups?')).toHaveLength(1);
     expect(decide('メール？電話？障害の時どうやって連絡くるの？').kind).not.toBe('multi');
