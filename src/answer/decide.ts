@@ -339,7 +339,7 @@ export class Answerer {
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
     // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
-    const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && hit.item.answer !== top.item.answer);
+    const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && !sameAnswer(hit.item, top.item));
     const close = second !== undefined && (vague || rival);
     return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, original) };
   }
@@ -436,3 +436,9 @@ const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefin
 /** Matches the given names as whole words, possessive or not. */
 const namePattern = (names: string[]): RegExp =>
   new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');
+
+/**
+ * Two items answer alike when either citation gives the same reply to the question: the same answer for the same
+ * category (support hours for incidents and for general questions). A bare "Yes" of unrelated items is not that.
+ */
+const sameAnswer = (a: KnowledgeItem, b: KnowledgeItem): boolean => a.answer === b.answer && a.category === b.category;

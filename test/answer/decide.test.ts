@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, citedItems, type Decision } from '../../src/answer/decide.js';
 import { renderAnswerText } from '../../src/render/text.js';
-import { fixtureKnowledge } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
 const answerer = new Answerer(fixtureKnowledge());
 const decide = (question: string): Decision => answerer.answer(question).decision;
@@ -95,6 +96,16 @@ describe('Answerer', () => {
   it('offers a picker, not a confident answer, for one vague word', () => {
     for (const text of ['what time is it', 'backup', 'data']) expect(decide(text)).toMatchObject({ kind: 'answered', close: true });
     expect(decide('RPO')).toMatchObject({ kind: 'answered', close: false, item: { no: 29 } });
+  });
+
+  it('needs no picker between items that give the same answer to the same kind of question, but does between unrelated items that happen to read alike', () => {
+    const supportHours = answerer.answer('what are the support hours?').decision;
+    expect(supportHours).toMatchObject({ kind: 'answered', close: false });
+    // Service hours (可用性) given the very answer of support hours (サポート): "is it 24/7?" still needs a person to pick.
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (sheet) => sheet.replace('24時間365日（計画停止／定期保守を除く）', '24時間365日 (フォーム)'));
+    const edited = new Answerer(loadKnowledge(copy.dir)).answer('is it 24/7?').decision;
+    expect(edited).toMatchObject({ kind: 'answered', close: true });
   });
 
   it('is deterministic', () => {
