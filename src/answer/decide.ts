@@ -244,32 +244,35 @@ export class Answerer {
     for (const [index, current] of asking.entries()) {
       // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
       const before = asking[index - 1];
-      const segment =
-        before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))
-          ? { ...current, text: `${before.text} ${current.text}`, original: `${before.original} ${current.original}` }
-          : current;
-      const outcome = search(segment.text);
-      const decision = this.decide(segment.text, outcome, segment.original);
-      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
+      if (before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))) {
+        const read = this.decideInContext(current.text, before.text, search, current.original);
+        parts.push({ question: this.reader.withoutOpener(current.original), ...read, additive: current.additive });
         continue;
       }
-      const sides = this.reader.conjunctionParts(segment.text, segment.framed);
+      const outcome = search(current.text);
+      const decision = this.decide(current.text, outcome, current.original);
+      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
+        parts.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
+        continue;
+      }
+      const sides = this.reader.conjunctionParts(current.text, current.framed);
       // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
-        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
+        parts.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
-        const alone = this.decide(side, search(side));
-        const inContext = `${sides[0]} ${side}`;
-        // "…any stopgap if we're down, and if so, what format…": a later side two items fit equally is read with the
-        // topic the clause opened with, which chooses between them.
-        const picked = i > 0 && alone.kind === 'answered' && alone.close ? this.pickedByContext(alone, search(inContext), side) : undefined;
-        // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
-        const asked = !picked && i > 0 && this.isElliptical(side, search(side)) ? inContext : side;
-        const sideDecision = picked ?? (asked === side ? alone : this.decide(asked, search(asked)));
-        parts.push({ question: this.reader.withoutOpener(side), decision: sideDecision, search: search(asked), additive: segment.additive || i > 0 });
+        const alone = { decision: this.decide(side, search(side)), search: search(side) };
+        let read = alone;
+        if (i > 0 && this.isElliptical(side, alone.search)) {
+          // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
+          read = this.decideInContext(side, sides[0]!, search);
+        } else if (i > 0 && alone.decision.kind === 'answered' && alone.decision.close) {
+          // "…any stopgap if we're down, and if so, what format…": the clause's topic may decide between two items.
+          const inContext = this.decideInContext(side, sides[0]!, search);
+          if (inContext.decision.kind === 'answered' && !inContext.decision.close) read = inContext;
+        }
+        parts.push({ question: this.reader.withoutOpener(side), ...read, additive: current.additive || i > 0 });
       }
     }
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
@@ -345,16 +348,34 @@ export class Answerer {
   }
 
   /**
-   * A question two items fit about equally, decided by its context: of the question's own two best items, the one the
-   * question read with its context scores clearly higher (by the picker margin), or none. Context only chooses between
-   * the question's candidates; it never brings in an item the question itself did not find.
+   * A question that depends on the one before it ("…and how far back?", "and if so, in what format?"), read with that
+   * question's words. Read whole, the earlier question's words would win and cite its item again; an item that
+   * matches topical words of both ("logs" before, "how far back" now) is what is asked. Failing that, the context
+   * may decide between the question's own nearest items (`CONTEXT_CANDIDATES`) when two fit it about equally, and
+   * otherwise the question is read whole.
    */
-  private pickedByContext(decision: AnsweredDecision, inContext: SearchOutcome, original: string): AnsweredDecision | undefined {
-    const contextScore = (item: KnowledgeItem): number => inContext.hits.find((hit) => hit.item === item)?.score ?? 0;
-    const [first, second] = decision.hits.slice(0, 2).map((hit) => hit.item).sort((a, b) => contextScore(b) - contextScore(a));
-    if (!first || !second || contextScore(second) >= contextScore(first) * this.options.closeRatio) return undefined;
-    const chosen = decision.hits.find((hit) => hit.item === first)!;
-    return { ...decision, item: first, score: chosen.score, close: false, seeAlso: this.seeAlso(decision.hits, chosen), unlisted: this.named.unlisted(first, original) };
+  private decideInContext(question: string, context: string, search: (text: string) => SearchOutcome, original = question): { decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome } {
+    const own = search(question);
+    const read = `${context} ${question}`;
+    const whole = search(read);
+    const ownTerms = topicalTerms(own);
+    const ownWeight = (terms: Iterable<string>): number => [...terms].reduce((sum, term) => sum + (ownTerms.has(term) ? own.weights.get(term)! : 0), 0);
+    // What the context is about: its most informative words ("logs" in "how long are logs kept?", not "long").
+    const before = search(context);
+    const heaviest = Math.max(0, ...[...topicalTerms(before)].map((term) => before.weights.get(term)!));
+    const contextTerms = new Set([...topicalTerms(before)].filter((term) => before.weights.get(term)! >= heaviest * SPECIFIC_TERM_SHARE));
+    // An item of both: it matches most of what the question itself asks (by weight) and what its context is about.
+    const both = { ...whole, hits: whole.hits.filter((hit) => ownWeight(hit.matchedTerms) >= ownWeight(ownTerms) * OWN_SHARE && hit.matchedTerms.some((term) => contextTerms.has(term))) };
+    const inBoth = this.decide(read, both, original);
+    if (inBoth.kind === 'answered' && !inBoth.close) return { decision: inBoth, search: both };
+    const alone = this.decide(question, own, original);
+    if (alone.kind !== 'answered' || !alone.close) return { decision: this.decide(read, whole, original), search: whole };
+    // Of the question's own nearest items, the one its context favours clearly (by the picker's margin), if any.
+    const contextScore = (item: KnowledgeItem): number => whole.hits.find((hit) => hit.item === item)?.score ?? 0;
+    const [first, second] = own.hits.slice(0, CONTEXT_CANDIDATES).sort((a, b) => contextScore(b.item) - contextScore(a.item));
+    if (!first || (second && contextScore(second.item) >= contextScore(first.item) * this.options.closeRatio)) return { decision: alone, search: own };
+    const decision: AnsweredDecision = { ...alone, item: first.item, score: first.score, close: false, seeAlso: this.seeAlso(own.hits, first), unlisted: this.named.unlisted(first.item, original) };
+    return { decision, search: own };
   }
 
   /** Other items scoring close enough to the cited one to be worth a look. */
@@ -421,8 +442,17 @@ export class Answerer {
 
 const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
+/** A question read with the one before it may cite one of this many of its own nearest items. */
+const CONTEXT_CANDIDATES = 3;
+
+/** An item answers a question read with its context when it matches at least this share of the question's own words. */
+const OWN_SHARE = 0.5;
+
 /** A term weighing at least this share of the highest weight names something specific (found in one or two items). */
 const SPECIFIC_TERM_SHARE = 0.8;
+
+/** The question's words that say what it is about (not everyday words such as "actually", たら). */
+const topicalTerms = (search: SearchOutcome): Set<string> => new Set(search.terms.filter((term) => !search.everydayTerms.includes(term)));
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {

@@ -142,6 +142,14 @@ describe('messages as people write them', () => {
     expect(citedNos('if the service were ever discontinued, how much notice would we get, and could we download our data first?')).toEqual([3, 36]);
   });
 
+  it('answers a follow-up that leans on the question before it with the item both are about, not the earlier item again', () => {
+    expect(citedNos('操作ログは見られますか。また、何年分さかのぼれますか。')).toEqual([18, 46]);
+    const decision = decide('which logs can admins view? also how far back?');
+    expect(decision.kind === 'multi' && decision.parts.map((part) => part.question)).toEqual(['which logs can admins view?', 'how far back?']);
+    // "how fast" shares no item with what "logs kept" is about: no item about speed is cited for it.
+    expect(citedNos('how long are logs kept? and how fast?')).toEqual([46]);
+  });
+
   it('reads what kind of answer a question wants: "how many" a count, 「いつまで」 a period', () => {
     expect(citedNos('how many nightly copies are retained?')).toEqual([32]);
     expect(citedNos('how many days of backups do you hold?')).toEqual([30]);
