@@ -398,7 +398,7 @@ export class Answerer {
 
   /** At most `most` topical words, none of them specific (a word found in only one or two items, such as RPO). */
   private isVague(search: SearchOutcome, most: number): boolean {
-    const topical = search.terms.filter((term) => !search.everydayTerms.includes(term));
+    const topical = [...topicalTerms(search)];
     const specific = Math.log(1 + this.knowledge.items.length) * SPECIFIC_TERM_SHARE;
     return topical.length <= most && topical.every((term) => (search.weights.get(term) ?? 0) < specific);
   }
