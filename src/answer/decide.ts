@@ -240,25 +240,25 @@ export class Answerer {
     };
     const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
 
-    const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
+    const asked: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     for (const [index, current] of asking.entries()) {
       // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
       const before = asking[index - 1];
       if (before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))) {
         const read = this.decideInContext(current.text, before.text, search, current.original);
-        parts.push({ question: this.reader.withoutOpener(current.original), ...read, additive: current.additive });
+        asked.push({ question: this.reader.withoutOpener(current.original), ...read, additive: current.additive });
         continue;
       }
       const outcome = search(current.text);
       const decision = this.decide(current.text, outcome, current.original);
       if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
+        asked.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
         continue;
       }
       const sides = this.reader.conjunctionParts(current.text, current.framed);
       // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
-        parts.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
+        asked.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
@@ -272,14 +272,18 @@ export class Answerer {
           const inContext = this.decideInContext(side, sides[0]!, search);
           if (inContext.decision.kind === 'answered' && !inContext.decision.close) read = inContext;
         }
-        parts.push({ question: this.reader.withoutOpener(side), ...read, additive: current.additive || i > 0 });
+        asked.push({ question: this.reader.withoutOpener(side), ...read, additive: current.additive || i > 0 });
       }
     }
+    // "Is your IR plan tested? Provide the date of the last test.": a sentence after a question about a known gap, not
+    // marked as a further question, elaborates on it; it is not answered on its own.
+    const firstGap = asked.findIndex(isKnownGap);
+    const parts = firstGap < 0 ? asked : asked.filter((part, i) => i <= firstGap || part.additive || isKnownGap(part));
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
     const distinct = confident.filter((part, i) => confident.findIndex((other) => citedNo(other.decision) === citedNo(part.decision)) === i);
     // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
     // questions of the message when there are any.
-    const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
+    const gaps = parts.filter(isKnownGap);
     // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
     // splitting one message must each fit their item well.
     const strong =
@@ -460,6 +464,8 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
   const hit = search.hits.find((h) => h.item === decision.item);
   return (hit?.matchedTerms ?? []).reduce((sum, term) => sum + (search.weights.get(term) ?? 0), 0) / search.totalWeight;
 }
+
+const isKnownGap = (part: { decision: AnsweredDecision | NoMatchDecision }): boolean => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap';
 
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 

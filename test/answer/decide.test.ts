@@ -130,6 +130,11 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'multi' && decision.parts.map((part) => (part.decision.kind === 'answered' ? part.decision.item.no : part.decision.reason))).toEqual(['known_gap', 29]);
   });
 
+  it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
+    expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+  });
+
   it('shows a further question it is unsure of as a picker next to the answered one, citing only what it answers', () => {
     const decision = decide('what is the RPO? also, what happens to our data when we cancel?');
     expect(decision.kind).toBe('multi');
