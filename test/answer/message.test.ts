@@ -50,7 +50,7 @@ describe('reading a message', () => {
       'if the service were discontinued how much notice would we get',
       'could we export our data',
     ]);
-    expect(reader.conjunctionParts('at the end of the contract, how do we get a full copy of our records')).toEqual(['at the end of the contract, how do we get a full copy of our records']);
+    expect(reader.conjunctionParts('at termination, how do we get a full copy of our records')).toEqual(['at termination, how do we get a full copy of our records']);
   });
 
   it('splits "X and, if so, Y" into two questions, the first one asked through its framing', () => {
