@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../knowledge/vocabulary.js';
+import { charSet, trimEndChars } from '../search/bounded.js';
 
 /**
  * Reading a chat message as a person would before searching it: which of its sentences ask something, what is only
@@ -81,6 +82,9 @@ const CONJUNCTION =
  */
 const DANGLING_END = /\b(?:of|to|for|with|about|on|in|into|from|by|at|the|a|an|whether|than|its|their|our|your)$/iu;
 
+/** Commas and spaces ending a side before the next one: "aware of, ". */
+const SIDE_END_PUNCTUATION = charSet(',、', true);
+
 /** More sides than this is a sentence full of "and"s, not a list of questions. */
 const MAX_SIDES = 3;
 
@@ -158,7 +162,7 @@ export class MessageReader {
   conjunctionParts(clause: string, framed = false): string[] {
     const parts = clause.split(CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
     if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
-    if (parts.slice(0, -1).some((part) => DANGLING_END.test(part.replace(/[\s,、]+$/u, '')))) return [clause];
+    if (parts.slice(0, -1).some((part) => DANGLING_END.test(trimEndChars(part, SIDE_END_PUNCTUATION)))) return [clause];
     const asked: string[] = [];
     let situation = '';
     for (const [i, part] of parts.entries()) {
