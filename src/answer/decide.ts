@@ -238,7 +238,7 @@ export class Answerer {
       if (!outcome) searched.set(clause, (outcome = this.index.search(clause)));
       return outcome;
     };
-    const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
+    const asking = this.elaborationsMerged(search, this.reader.askingClauses(segments));
 
     const asked: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     for (const [index, current] of asking.entries()) {

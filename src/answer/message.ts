@@ -106,6 +106,7 @@ export class MessageReader {
   private readonly reason: RegExp;
   private readonly additive: RegExp;
   private readonly condition: RegExp;
+  private readonly refersBack: RegExp;
 
   constructor(framing: Vocabulary['framing']) {
     const compile = (source: string): RegExp => new RegExp(source, 'iu');
@@ -119,6 +120,7 @@ export class MessageReader {
     this.reason = compile(framing.reason);
     this.additive = compile(framing.additive);
     this.condition = compile(framing.condition);
+    this.refersBack = compile(framing.refers_back);
   }
 
   /** Splits a message into clauses, each with its framing removed and whether it asks something. */
@@ -128,6 +130,21 @@ export class MessageReader {
       const text = this.stripFraming(sentence);
       const framed = text !== sentence.trim();
       return { text, asks: this.asks(sentence, framed), additive: this.additive.test(text), framed };
+    });
+  }
+
+  /**
+   * The clauses that ask, each with the context it leans on: a question such as "is that something we support?" or
+   * 「それは可能ですか」 right after a clause that only describes something is read together with that clause, so
+   * what it describes (a known gap, a topic) counts. When no clause asks, every clause is returned.
+   */
+  askingClauses<T extends Segment & { original: string }>(segments: T[]): T[] {
+    if (!segments.some((segment) => segment.asks)) return segments;
+    return segments.flatMap((segment, i) => {
+      if (!segment.asks) return [];
+      const before = segments[i - 1];
+      if (!before || before.asks || !this.refersBack.test(segment.text)) return [segment];
+      return [{ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` }];
     });
   }
 

@@ -36,6 +36,7 @@ export const VocabularySchema = z.object({
     reason: pattern,
     additive: pattern,
     condition: pattern,
+    refers_back: pattern,
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;

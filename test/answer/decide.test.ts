@@ -130,6 +130,11 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'multi' && decision.parts.map((part) => (part.decision.kind === 'answered' ? part.decision.item.no : part.decision.reason))).toEqual(['known_gap', 29]);
   });
 
+  it('reads "is that something we support?" with the sentence before it, which says what "that" is', () => {
+    expect(decide('The customer signs in to all their tools through Okta. Is that something we support?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(citedNos('We store patient files in the app. Is it encrypted?')).toEqual([33]);
+  });
+
   it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
     expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
     expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
