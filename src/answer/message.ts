@@ -102,6 +102,7 @@ export class MessageReader {
   private readonly subjectAsks: RegExp;
   private readonly relayedStart: RegExp;
   private readonly relayedEnd: RegExp;
+  private readonly relayedInner: RegExp;
   private readonly sceneSetting: RegExp;
   private readonly reason: RegExp;
   private readonly additive: RegExp;
@@ -116,6 +117,7 @@ export class MessageReader {
     this.subjectAsks = compile(framing.subject_asks);
     this.relayedStart = compile(framing.relayed_start);
     this.relayedEnd = compile(framing.relayed_end);
+    this.relayedInner = new RegExp(framing.relayed_inner, 'iu');
     this.sceneSetting = compile(framing.scene_setting);
     this.reason = compile(framing.reason);
     this.additive = compile(framing.additive);
@@ -125,7 +127,12 @@ export class MessageReader {
 
   /** Splits a message into clauses, each with its framing removed and whether it asks something. */
   segments(message: string): Segment[] {
-    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after));
+    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after))
+      // "…caught them off guard, and they want to know how…": context, then the relayed question.
+      .flatMap((sentence) => {
+        const inner = this.relayedInner.exec(sentence);
+        return inner && inner.index > 0 ? [sentence.slice(0, inner.index), sentence.slice(inner.index + inner[0].length)] : [sentence];
+      });
     return sentences.map((sentence) => {
       const text = this.stripFraming(sentence);
       const framed = text !== sentence.trim();

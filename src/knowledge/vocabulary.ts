@@ -32,6 +32,7 @@ export const VocabularySchema = z.object({
     subject_asks: pattern,
     relayed_start: pattern,
     relayed_end: pattern,
+    relayed_inner: pattern,
     scene_setting: pattern,
     reason: pattern,
     additive: pattern,

@@ -19,6 +19,11 @@ describe('reading a message', () => {
     expect(reader.stripFraming('顧客より、障害時の連絡方法を知りたいとのことです')).toBe('障害時の連絡方法');
   });
 
+  it('splits a sentence where the relayed question starts in the middle ("…, and they want to know how…")', () => {
+    const segments = reader.segments('The client had a rough week with our outage, and they want to know how we would warn them next time.');
+    expect(segments.map((segment) => segment.text)).toEqual(['The client had a rough week with our outage', 'how we would warn them next time.']);
+  });
+
   it('does not take a question that itself mentions asking for framing', () => {
     expect(reader.stripFraming('how quickly do we reply when a customer asks for help')).toBe('how quickly do we reply when a customer asks for help');
   });
