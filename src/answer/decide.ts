@@ -25,7 +25,9 @@ import { isEverydayWord } from '../search/word-frequency.js';
  *    marked `close` so a person picks (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown
  *    as "see also".
  * 5. For a message that asks several things (see `answerMessage`), each part must fit its item on its own
- *    (`multiPartCoverage`), unless it was asked explicitly as a further question.
+ *    (`multiPartCoverage`), unless it was asked explicitly as a further question ("also…", or its own question mark).
+ *    When the parts point weakly to different items and the whole message to a third, the evidence disagrees: "not
+ *    covered", with the parts' items as the nearest.
  */
 
 export interface DecisionOptions {
@@ -241,7 +243,13 @@ export class Answerer {
     const asking = this.elaborationsMerged(search, this.reader.askingClauses(segments));
 
     const asked: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
-    for (const [index, current] of asking.entries()) {
+    // Two or more questions each with its own question mark ("What are the support hours? How often…?") are asked
+    // explicitly, as much as one opening with "also": each is answered without having to fit its item as well as a
+    // part found by splitting a sentence.
+    const questionMarked = (clause: { original: string }): boolean => /[?？]\s*$/u.test(clause.original);
+    const separatelyAsked = asking.filter(questionMarked).length >= 2;
+    for (const [index, clause] of asking.entries()) {
+      const current = separatelyAsked && questionMarked(clause) ? { ...clause, additive: true } : clause;
       // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
       const before = asking[index - 1];
       if (before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))) {
@@ -313,7 +321,14 @@ export class Answerer {
       const outcome = search(joined);
       const decision = this.decide(joined, outcome, clauses.map((segment) => segment.original).join(' '));
       fallback ??= { question, decision, search: outcome };
-      if (decision.kind === 'answered') return { question, decision, search: outcome };
+      if (decision.kind !== 'answered') continue;
+      // Parts that each point weakly to a different item, and the whole to a third: the evidence disagrees, so the
+      // reply is "not covered" with the nearest items (the parts' first) rather than a guess.
+      if (distinct.length >= 2 && !distinct.some((part) => citedNo(part.decision) === decision.item.no)) {
+        const nearest = [...new Set([...distinct.map((part) => part.decision.hits[0]!.item), ...outcome.hits.map((hit) => hit.item)])];
+        return { question, decision: { kind: 'no_match', reason: 'low_coverage', suggestions: nearest.slice(0, this.options.maxSuggestions), hits: outcome.hits }, search: outcome };
+      }
+      return { question, decision, search: outcome };
     }
     return fallback!;
   }

@@ -135,6 +135,17 @@ describe('messages as people write them', () => {
     expect(citedNos('We store patient files in the app. Is it encrypted?')).toEqual([33]);
   });
 
+  it('answers each of several questions that have their own question marks', () => {
+    expect(citedNos('What are the support hours? How often do you check whether the system is alive?')).toEqual([27, 16]);
+    expect(citedNos('How often do you check whether the system is alive? Do you test that backups can be restored?')).toEqual([16, 37]);
+  });
+
+  it('says "not covered" with the nearest items when the clauses point weakly to different items and the whole to a third', () => {
+    const decision = decide('How often do you check whether the system is alive. Do you test that backups can be restored.');
+    expect(decision).toMatchObject({ kind: 'no_match', reason: 'low_coverage' });
+    expect(decision.kind === 'no_match' && decision.suggestions.map((item) => item.no).slice(0, 2)).toEqual([16, 37]);
+  });
+
   it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
     expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
     expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
