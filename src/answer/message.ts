@@ -88,6 +88,13 @@ const SIDE_END_PUNCTUATION = charSet(',、', true);
 /** More sides than this is a sentence full of "and"s, not a list of questions. */
 const MAX_SIDES = 3;
 
+/** The marker of a list's later entries: "(b)", " 2)", "②". */
+const LIST_MARKER = /\((?:[b-e]|[2-5])\)|\s(?:[b-e]|[2-5])[)）]|[②③④⑤]/u;
+const LIST_MARKER_SPLIT = /\s*\((?:[b-e]|[2-5])\)\s*|\s+(?:[b-e]|[2-5])[)）]\s*|[②③④⑤]/gu;
+
+/** Connectors of a list typed in chat: "virus scanning + who can see what", "RPO & RTO". */
+const ENUMERATING = /\s[+&]\s/u;
+
 /** The marker of a list's first entry: "(a)", "1)", "①". */
 const FIRST_MARKER = /^\s*(?:\((?:a|1)\)|(?:a|1)[)）]|①)\s*/u;
 
@@ -184,8 +191,13 @@ export class MessageReader {
    * know whether X and Y") the first side is asked too.
    */
   conjunctionParts(clause: string, framed = false): string[] {
-    const parts = clause.split(CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
+    // A numbered or lettered list ("1) … 2) … 3) …") is split at its markers only: an "and" inside one entry
+    // ("how often are backups taken and where do they live") belongs to that entry.
+    const listed = LIST_MARKER.test(clause);
+    const parts = clause.split(listed ? LIST_MARKER_SPLIT : CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
     if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
+    // Sides joined by "+", "&" or list markers are each asked, however long: the writer listed them.
+    const enumerated = listed || ENUMERATING.test(clause);
     if (parts.slice(0, -1).some((part) => DANGLING_END.test(trimEndChars(part, SIDE_END_PUNCTUATION)))) return [clause];
     const asked: string[] = [];
     let situation = '';
@@ -196,7 +208,7 @@ export class MessageReader {
         continue;
       }
       // "wants to know whether there's a stopgap and, if so, …": the framing made the first side a question.
-      if ((framed && i === 0) || this.asks(part) || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
+      if (enumerated || (framed && i === 0) || this.asks(part) || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
       situation = '';
     }
     return asked.length >= 2 ? asked : [clause];

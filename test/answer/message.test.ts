@@ -71,6 +71,18 @@ describe('reading a message', () => {
     expect(reader.conjunctionParts(segment!.text, segment!.framed)).toEqual(['there is a fallback during a long outage', 'how it works.']);
   });
 
+  it('splits a numbered list at its markers only, and takes every side of "+" as asked', () => {
+    expect(reader.conjunctionParts('1) when are logs kept and who sees them 2) is data encrypted 3) what is the RTO')).toEqual([
+      'when are logs kept and who sees them',
+      'is data encrypted',
+      'what is the RTO',
+    ]);
+    expect(reader.conjunctionParts('encryption of the stored customer files + can admins limit who sees what')).toEqual([
+      'encryption of the stored customer files',
+      'can admins limit who sees what',
+    ]);
+  });
+
   it('keeps a clause whole when a side ends inside a phrase ("aware of, and does it comply with, the laws")', () => {
     const clause = 'Is the vendor aware of, and does it comply with, the laws and rules where data is stored?';
     expect(reader.conjunctionParts(clause)).toEqual([clause]);
