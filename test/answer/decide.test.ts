@@ -171,6 +171,12 @@ describe('messages as people write them', () => {
     expect(citedNos('how long are logs kept? and how fast?')).toEqual([46]);
   });
 
+  it('reads "can other companies see our data" as tenant separation, and leaves integrating with other companies\' tools alone', () => {
+    expect(citedNos('How do you stop other companies from seeing our records?')).toEqual([44]);
+    expect(citedNos('他社のユーザーにデータを見られることはない？')).toEqual([44]);
+    expect(citedNos('他社のサービスと連携できますか')).toEqual([23]);
+  });
+
   it('reads what kind of answer a question wants: "how many" a count, 「いつまで」 a period', () => {
     expect(citedNos('how many nightly copies are retained?')).toEqual([32]);
     expect(citedNos('how many days of backups do you hold?')).toEqual([30]);
