@@ -246,7 +246,7 @@ export class Answerer {
     // Two or more questions each with its own question mark ("What are the support hours? How often…?") are asked
     // explicitly, as much as one opening with "also": each is answered without having to fit its item as well as a
     // part found by splitting a sentence.
-    const questionMarked = (clause: { original: string }): boolean => /[?？]\s*$/u.test(clause.original);
+    const questionMarked = (clause: { original: string }): boolean => /[?？]$/u.test(clause.original.trimEnd());
     const separatelyAsked = asking.filter(questionMarked).length >= 2;
     for (const [index, clause] of asking.entries()) {
       const current = separatelyAsked && questionMarked(clause) ? { ...clause, additive: true } : clause;
