@@ -3,9 +3,6 @@ import { dirname } from 'node:path';
 import Database from 'libsql';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql.js';
 
-/** The embedded database's file name inside DATA_DIR. */
-export const EMBEDDED_FILE = 'checklist.db';
-
 /**
  * Another process (`npm run learn`, `npm run report`) holding the write lock: try again, without blocking the event
  * loop, for up to this long before failing. SQLite's own busy handler would sleep inside the call and hold the

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoreConfig } from '../../src/store/config.js';
+import { EMBEDDED_FILE, loadStoreConfig } from '../../src/store/config.js';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openPostgres } from '../../src/store/postgres.js';
-import { EMBEDDED_FILE, openEmbedded } from '../../src/store/sqlite.js';
+import { openEmbedded } from '../../src/store/sqlite.js';
 import { openStore, StoreUnavailableError } from '../../src/store/open.js';
 import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
 import { Store } from '../../src/store/store.js';
