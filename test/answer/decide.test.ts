@@ -101,10 +101,10 @@ describe('Answerer', () => {
   it('needs no picker between items that give the same answer to the same kind of question, but does between unrelated items that happen to read alike', () => {
     const supportHours = answerer.answer('what are the support hours?').decision;
     expect(supportHours).toMatchObject({ kind: 'answered', close: false });
-    // Service hours (可用性) given the very answer of support hours (サポート): "is it 24/7?" still needs a person to pick.
+    // Service hours (可用性) given the very answer of support hours (サポート): "is the team there 24/7?" still needs a person to pick.
     const copy = knowledgeCopy();
     copy.edit('security-checklist.txt', (sheet) => sheet.replace('24時間365日（計画停止／定期保守を除く）', '24時間365日 (フォーム)'));
-    const edited = new Answerer(loadKnowledge(copy.dir)).answer('is it 24/7?').decision;
+    const edited = new Answerer(loadKnowledge(copy.dir)).answer('is the team there 24/7?').decision;
     expect(edited).toMatchObject({ kind: 'answered', close: true });
   });
 
@@ -175,6 +175,12 @@ describe('messages as people write them', () => {
     expect(citedNos('How do you stop other companies from seeing our records?')).toEqual([44]);
     expect(citedNos('他社のユーザーにデータを見られることはない？')).toEqual([44]);
     expect(citedNos('他社のサービスと連携できますか')).toEqual([23]);
+  });
+
+  it('ranks the narrow variant of a topic (support-desk hours, planned-outage notice) lower when the question does not name it', () => {
+    expect(citedNos('is it open round the clock?')).toEqual([1]);
+    expect(citedNos('what hours can we call support?')).toEqual([26]);
+    expect(citedNos('do you tell us before maintenance?')).toEqual([2]);
   });
 
   it('reads what kind of answer a question wants: "how many" a count, 「いつまで」 a period', () => {
