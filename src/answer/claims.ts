@@ -4,7 +4,7 @@ import { normalizeText } from '../search/normalize.js';
 
 /**
  * Specific things a question names that an answer could be misread as confirming: standards and certifications
- * (ISO 27001, SOC 2), vendors (AWS), versions (TLS 1.3, AES-256) and figures (99.99 %, 7 years). When the cited item's
+ * (ISO 27001, SOC 2), vendors (AWS), places (the EU, 日本国内), versions (TLS 1.3, AES-256) and figures (99.99 %, 7 years). When the cited item's
  * answer does not state them, the reply says so first, so "Yes. Privacy Mark" is never read as "yes, ISO 27001".
  * The names come from knowledge/vocabulary.yaml (`named_things`); versions and figures are recognised by shape.
  */
@@ -12,7 +12,7 @@ export class NamedThings {
   private readonly names: RegExp | undefined;
 
   constructor(vocabulary: Vocabulary) {
-    const words = [...vocabulary.named_things.standards, ...vocabulary.named_things.vendors]
+    const words = [...vocabulary.named_things.standards, ...vocabulary.named_things.vendors, ...vocabulary.named_things.places]
       .sort((a, b) => b.length - a.length)
       .map((word) => normalizeText(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?'));
     // Latin word edges only: Japanese has no spaces, so ISO27001の取得 must still find ISO 27001.

@@ -25,7 +25,9 @@ import { isEverydayWord } from '../search/word-frequency.js';
  *    marked `close` so a person picks (RPO vs RTO) instead of the bot guessing; items within `seeAlsoRatio` are shown
  *    as "see also".
  * 5. For a message that asks several things (see `answerMessage`), each part must fit its item on its own
- *    (`multiPartCoverage`), unless it was asked explicitly as a further question.
+ *    (`multiPartCoverage`), unless it was asked explicitly as a further question ("also…", or its own question mark).
+ *    When the parts point weakly to different items and the whole message to a third, the evidence disagrees: "not
+ *    covered", with the parts' items as the nearest.
  */
 
 export interface DecisionOptions {
@@ -246,40 +248,58 @@ export class Answerer {
       if (!outcome) searched.set(key, (outcome = this.index.searchWords(words ?? this.index.contentWords(clause))));
       return outcome;
     };
-    const asking = this.elaborationsMerged(search, segments.some((segment) => segment.asks) ? segments.filter((segment) => segment.asks) : segments);
+    const asking = this.elaborationsMerged(search, this.reader.askingClauses(segments));
 
-    const parts: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
-    for (const [index, current] of asking.entries()) {
+    const asked: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
+    // Two or more questions each with its own question mark ("What are the support hours? How often…?") are asked
+    // explicitly, as much as one opening with "also": each is answered without having to fit its item as well as a
+    // part found by splitting a sentence.
+    const questionMarked = (clause: { original: string }): boolean => /[?？]$/u.test(clause.original.trimEnd());
+    const separatelyAsked = asking.filter(questionMarked).length >= 2;
+    for (const [index, clause] of asking.entries()) {
+      const current = separatelyAsked && questionMarked(clause) ? { ...clause, additive: true } : clause;
       // "Also, how far back can we go?": a further question that is only a question word asks about the one before.
       const before = asking[index - 1];
-      const segment =
-        before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))
-          ? { ...current, text: `${before.text} ${current.text}`, original: `${before.original} ${current.original}` }
-          : current;
-      const outcome = search(segment.text);
-      const decision = this.decide(segment.text, outcome, segment.original);
-      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
-        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
+      if (before && this.isElliptical(this.reader.withoutOpener(current.text), search(current.text))) {
+        const read = this.decideInContext(current.text, before.text, search, current.original);
+        asked.push({ question: this.reader.withoutOpener(current.original), ...read, additive: current.additive });
         continue;
       }
-      const sides = this.reader.conjunctionParts(segment.text);
+      const outcome = search(current.text);
+      const decision = this.decide(current.text, outcome, current.original);
+      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
+        asked.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
+        continue;
+      }
+      const sides = this.reader.conjunctionParts(current.text, current.framed);
       // "X and Y": each side is asked on its own (see MessageReader.conjunctionParts for what counts as a side).
       if (sides.length === 1) {
-        parts.push({ question: this.reader.withoutOpener(segment.original), decision, search: outcome, additive: segment.additive });
+        asked.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
         continue;
       }
       for (const [i, side] of sides.entries()) {
-        // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
-        const asked = i > 0 && this.isElliptical(side, search(side)) ? `${sides[0]} ${side}` : side;
-        const sideSearch = search(asked);
-        parts.push({ question: this.reader.withoutOpener(side), decision: this.decide(asked, sideSearch), search: sideSearch, additive: segment.additive || i > 0 });
+        const alone = { decision: this.decide(side, search(side)), search: search(side) };
+        let read = alone;
+        if (i > 0 && this.isElliptical(side, alone.search)) {
+          // "…and how fast?": a side that is only a question word asks about the topic the clause opened with.
+          read = this.decideInContext(side, sides[0]!, search);
+        } else if (i > 0 && alone.decision.kind === 'answered' && alone.decision.close) {
+          // "…any stopgap if we're down, and if so, what format…": the clause's topic may decide between two items.
+          const inContext = this.decideInContext(side, sides[0]!, search);
+          if (inContext.decision.kind === 'answered' && !inContext.decision.close) read = inContext;
+        }
+        asked.push({ question: this.reader.withoutOpener(side), ...read, additive: current.additive || i > 0 });
       }
     }
+    // "Is your IR plan tested? Provide the date of the last test.": a sentence after a question about a known gap, not
+    // marked as a further question, elaborates on it; it is not answered on its own.
+    const firstGap = asked.findIndex(isKnownGap);
+    const parts = firstGap < 0 ? asked : asked.filter((part, i) => i <= firstGap || part.additive || isKnownGap(part));
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
     const distinct = confident.filter((part, i) => confident.findIndex((other) => citedNo(other.decision) === citedNo(part.decision)) === i);
     // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
     // questions of the message when there are any.
-    const gaps = parts.filter((part) => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap');
+    const gaps = parts.filter(isKnownGap);
     // A part asked explicitly as a further question ("…? and …", 「あと…」) needs only to be answered; parts found by
     // splitting one message must each fit their item well.
     const strong =
@@ -309,7 +329,14 @@ export class Answerer {
       const outcome = search(joined);
       const decision = this.decide(joined, outcome, clauses.map((segment) => segment.original).join(' '));
       fallback ??= { question, decision, search: outcome };
-      if (decision.kind === 'answered') return { question, decision, search: outcome };
+      if (decision.kind !== 'answered') continue;
+      // Parts that each point weakly to a different item, and the whole to a third: the evidence disagrees, so the
+      // reply is "not covered" with the nearest items (the parts' first) rather than a guess.
+      if (distinct.length >= 2 && !distinct.some((part) => citedNo(part.decision) === decision.item.no)) {
+        const nearest = [...new Set([...distinct.map((part) => part.decision.hits[0]!.item), ...outcome.hits.map((hit) => hit.item)])];
+        return { question, decision: { kind: 'no_match', reason: 'low_coverage', suggestions: nearest.slice(0, this.options.maxSuggestions), hits: outcome.hits }, search: outcome };
+      }
+      return { question, decision, search: outcome };
     }
     return fallback!;
   }
@@ -338,17 +365,52 @@ export class Answerer {
     // A weak match that also leaves much of the question unexplained: the nearest items, not a confident answer.
     if (top.score < this.options.weakScore && covered / totalWeight < this.options.weakCoverage) return noMatch('low_coverage');
 
-    const seeAlso = hits
-      .slice(1)
-      .filter((hit) => hit.score >= top.score * this.options.seeAlsoRatio)
-      .slice(0, this.options.maxSeeAlso)
-      .map((hit) => hit.item);
+    const seeAlso = this.seeAlso(hits, top);
     const vague = terms.length === 1 && this.index.documentFrequency(terms[0]!) >= this.options.vagueWordItems;
     // Two items that fit about equally need a person to pick, unless they give the same answer (support hours for
     // incidents and for general questions): then either citation is right, and the other is shown as "see also".
-    const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && hit.item.answer !== top.item.answer);
+    const rival = hits.slice(1).some((hit) => hit.score >= top.score * this.options.closeRatio && !sameAnswer(hit.item, top.item));
     const close = second !== undefined && (vague || rival);
     return { kind: 'answered', item: top.item, score: top.score, seeAlso, close, hits, unlisted: close ? [] : this.named.unlisted(top.item, original) };
+  }
+
+  /**
+   * A question that depends on the one before it ("…and how far back?", "and if so, in what format?"), read with that
+   * question's words. Read whole, the earlier question's words would win and cite its item again; an item that
+   * matches topical words of both ("logs" before, "how far back" now) is what is asked. Failing that, the context
+   * may decide between the question's own nearest items (`CONTEXT_CANDIDATES`) when two fit it about equally, and
+   * otherwise the question is read whole.
+   */
+  private decideInContext(question: string, context: string, search: (text: string) => SearchOutcome, original = question): { decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome } {
+    const own = search(question);
+    const read = `${context} ${question}`;
+    const whole = search(read);
+    const ownTerms = topicalTerms(own);
+    const ownWeight = (terms: Iterable<string>): number => [...terms].reduce((sum, term) => sum + (ownTerms.has(term) ? own.weights.get(term)! : 0), 0);
+    // What the context is about: its most informative words ("logs" in "how long are logs kept?", not "long").
+    const before = search(context);
+    const heaviest = Math.max(0, ...[...topicalTerms(before)].map((term) => before.weights.get(term)!));
+    const contextTerms = new Set([...topicalTerms(before)].filter((term) => before.weights.get(term)! >= heaviest * SPECIFIC_TERM_SHARE));
+    // An item of both: it matches most of what the question itself asks (by weight) and what its context is about.
+    const both = { ...whole, hits: whole.hits.filter((hit) => ownWeight(hit.matchedTerms) >= ownWeight(ownTerms) * OWN_SHARE && hit.matchedTerms.some((term) => contextTerms.has(term))) };
+    const inBoth = this.decide(read, both, original);
+    if (inBoth.kind === 'answered' && !inBoth.close) return { decision: inBoth, search: both };
+    const alone = this.decide(question, own, original);
+    if (alone.kind !== 'answered' || !alone.close) return { decision: this.decide(read, whole, original), search: whole };
+    // Of the question's own nearest items, the one its context favours clearly (by the picker's margin), if any.
+    const contextScore = (item: KnowledgeItem): number => whole.hits.find((hit) => hit.item === item)?.score ?? 0;
+    const [first, second] = own.hits.slice(0, CONTEXT_CANDIDATES).sort((a, b) => contextScore(b.item) - contextScore(a.item));
+    if (!first || (second && contextScore(second.item) >= contextScore(first.item) * this.options.closeRatio)) return { decision: alone, search: own };
+    const decision: AnsweredDecision = { ...alone, item: first.item, score: first.score, close: false, seeAlso: this.seeAlso(own.hits, first), unlisted: this.named.unlisted(first.item, original) };
+    return { decision, search: own };
+  }
+
+  /** Other items scoring close enough to the cited one to be worth a look. */
+  private seeAlso(hits: Hit[], cited: Hit): KnowledgeItem[] {
+    return hits
+      .filter((hit) => hit !== cited && hit.score >= cited.score * this.options.seeAlsoRatio)
+      .slice(0, this.options.maxSeeAlso)
+      .map((hit) => hit.item);
   }
 
   /**
@@ -363,7 +425,7 @@ export class Answerer {
 
   /** At most `most` topical words, none of them specific (a word found in only one or two items, such as RPO). */
   private isVague(search: SearchOutcome, most: number): boolean {
-    const topical = search.terms.filter((term) => !search.everydayTerms.includes(term));
+    const topical = [...topicalTerms(search)];
     const specific = Math.log(1 + this.knowledge.items.length) * SPECIFIC_TERM_SHARE;
     return topical.length <= most && topical.every((term) => (search.weights.get(term) ?? 0) < specific);
   }
@@ -405,8 +467,17 @@ export class Answerer {
 
 const SECTION_NAME_TAIL = charSet('?？。.!！', true);
 
+/** A question read with the one before it may cite one of this many of its own nearest items. */
+const CONTEXT_CANDIDATES = 3;
+
+/** An item answers a question read with its context when it matches at least this share of the question's own words. */
+const OWN_SHARE = 0.5;
+
 /** A term weighing at least this share of the highest weight names something specific (found in one or two items). */
 const SPECIFIC_TERM_SHARE = 0.8;
+
+/** The question's words that say what it is about (not everyday words such as "actually", たら). */
+const topicalTerms = (search: SearchOutcome): Set<string> => new Set(search.terms.filter((term) => !search.everydayTerms.includes(term)));
 
 /** The IDF-weighted share of the question's words that the cited item matched. */
 function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOutcome): number {
@@ -415,8 +486,16 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
   return (hit?.matchedTerms ?? []).reduce((sum, term) => sum + (search.weights.get(term) ?? 0), 0) / search.totalWeight;
 }
 
+const isKnownGap = (part: { decision: AnsweredDecision | NoMatchDecision }): boolean => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap';
+
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 
 /** Matches the given names as whole words, possessive or not. */
 const namePattern = (names: string[]): RegExp =>
   new RegExp(names.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name}(?:['’]s)?\\b` : `${name}(?:さん|様|社)?`)).join('|'), 'gu');
+
+/**
+ * Two items answer alike when either citation gives the same reply to the question: the same answer for the same
+ * category (support hours for incidents and for general questions). A bare "Yes" of unrelated items is not that.
+ */
+const sameAnswer = (a: KnowledgeItem, b: KnowledgeItem): boolean => a.answer === b.answer && a.category === b.category;

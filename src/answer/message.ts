@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../knowledge/vocabulary.js';
+import { charSet, trimEndChars } from '../search/bounded.js';
 
 /**
  * Reading a chat message as a person would before searching it: which of its sentences ask something, what is only
@@ -21,6 +22,8 @@ export interface Segment {
   asks: boolean;
   /** It opens with an additive marker ("also", "and", あと, それと): a further question, not a restatement. */
   additive: boolean;
+  /** Its framing was removed ("the customer wants to know whether…"): what is left is the question, from its start. */
+  framed: boolean;
 }
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'no', 'vs', 'etc', 'approx', 'incl', 'esp', 'mr', 'ms', 'dr', 'st', 'inc', 'ltd', 'co']);
@@ -66,15 +69,31 @@ export function splitSentences(message: string, setsScene: (before: string) => b
 }
 
 /**
- * Conjunctions joining two things asked about: "RPO and RTO", "(a) … (b) …", "1) … 2) …", 「RPOとRTO」,
+ * Conjunctions joining two things asked about: "RPO and RTO", "X and, if so, Y", "(a) … (b) …", "1) … 2) …", 「RPOとRTO」,
  * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」 (not after a time or condition: 「障害発生時、…」). Not や:
  * 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+
+/**
+ * A side ending like this was cut inside a phrase, not between two questions: "is it aware of, and does it take into
+ * account, the …" joins two verbs over one object. Such a clause is asked whole.
+ */
+const DANGLING_END = /\b(?:of|to|for|with|about|on|in|into|from|by|at|the|a|an|whether|than|its|their|our|your)$/iu;
+
+/** Commas and spaces ending a side before the next one: "aware of, ". */
+const SIDE_END_PUNCTUATION = charSet(',、', true);
 
 /** More sides than this is a sentence full of "and"s, not a list of questions. */
 const MAX_SIDES = 3;
+
+/** The marker of a list's later entries: "(b)", " 2)", "②". */
+const LIST_MARKER = /\((?:[b-e]|[2-5])\)|\s(?:[b-e]|[2-5])[)）]|[②③④⑤]/u;
+const LIST_MARKER_SPLIT = /\s*\((?:[b-e]|[2-5])\)\s*|\s+(?:[b-e]|[2-5])[)）]\s*|[②③④⑤]/gu;
+
+/** Connectors of a list typed in chat: "virus scanning + who can see what", "RPO & RTO". */
+const ENUMERATING = /\s[+&]\s/u;
 
 /** The marker of a list's first entry: "(a)", "1)", "①". */
 const FIRST_MARKER = /^\s*(?:\((?:a|1)\)|(?:a|1)[)）]|①)\s*/u;
@@ -90,9 +109,12 @@ export class MessageReader {
   private readonly subjectAsks: RegExp;
   private readonly relayedStart: RegExp;
   private readonly relayedEnd: RegExp;
+  private readonly relayedInner: RegExp;
   private readonly sceneSetting: RegExp;
   private readonly reason: RegExp;
   private readonly additive: RegExp;
+  private readonly condition: RegExp;
+  private readonly refersBack: RegExp;
 
   constructor(framing: Vocabulary['framing']) {
     const compile = (source: string): RegExp => new RegExp(source, 'iu');
@@ -102,17 +124,41 @@ export class MessageReader {
     this.subjectAsks = compile(framing.subject_asks);
     this.relayedStart = compile(framing.relayed_start);
     this.relayedEnd = compile(framing.relayed_end);
+    this.relayedInner = new RegExp(framing.relayed_inner, 'iu');
     this.sceneSetting = compile(framing.scene_setting);
     this.reason = compile(framing.reason);
     this.additive = compile(framing.additive);
+    this.condition = compile(framing.condition);
+    this.refersBack = compile(framing.refers_back);
   }
 
   /** Splits a message into clauses, each with its framing removed and whether it asks something. */
   segments(message: string): Segment[] {
-    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after));
+    const sentences = splitSentences(message, (before) => this.sceneSetting.test(before), (after) => this.reason.test(after))
+      // "…caught them off guard, and they want to know how…": context, then the relayed question.
+      .flatMap((sentence) => {
+        const inner = this.relayedInner.exec(sentence);
+        return inner && inner.index > 0 ? [sentence.slice(0, inner.index), sentence.slice(inner.index + inner[0].length)] : [sentence];
+      });
     return sentences.map((sentence) => {
       const text = this.stripFraming(sentence);
-      return { text, asks: this.asks(sentence, text !== sentence.trim()), additive: this.additive.test(text) };
+      const framed = text !== sentence.trim();
+      return { text, asks: this.asks(sentence, framed), additive: this.additive.test(text), framed };
+    });
+  }
+
+  /**
+   * The clauses that ask, each with the context it leans on: a question such as "is that something we support?" or
+   * 「それは可能ですか」 right after a clause that only describes something is read together with that clause, so
+   * what it describes (a known gap, a topic) counts. When no clause asks, every clause is returned.
+   */
+  askingClauses<T extends Segment & { original: string }>(segments: T[]): T[] {
+    if (!segments.some((segment) => segment.asks)) return segments;
+    return segments.flatMap((segment, i) => {
+      if (!segment.asks) return [];
+      const before = segments[i - 1];
+      if (!before || before.asks || !this.refersBack.test(segment.text)) return [segment];
+      return [{ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` }];
     });
   }
 
@@ -141,12 +187,30 @@ export class MessageReader {
   /**
    * The sides of "X and Y" in one clause (at most three), or the clause alone. Each side is then asked on its own. A
    * side that neither asks nor is a short noun phrase ("RTO", "in transit") is context:
-   * "the customer is about to hit their limit and asks what it is" asks one thing.
+   * "the customer is about to hit their limit and asks what it is" asks one thing. In a `framed` clause ("wants to
+   * know whether X and Y") the first side is asked too.
    */
-  conjunctionParts(clause: string): string[] {
-    const parts = clause.split(CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
+  conjunctionParts(clause: string, framed = false): string[] {
+    // A numbered or lettered list ("1) … 2) … 3) …") is split at its markers only: an "and" inside one entry
+    // ("how often are backups taken and where do they live") belongs to that entry.
+    const listed = LIST_MARKER.test(clause);
+    const parts = clause.split(listed ? LIST_MARKER_SPLIT : CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
     if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
-    const asked = parts.filter((part) => this.asks(part) || part.split(/\s+/u).length <= 3);
+    // Sides joined by "+", "&" or list markers are each asked, however long: the writer listed them.
+    const enumerated = listed || ENUMERATING.test(clause);
+    if (parts.slice(0, -1).some((part) => DANGLING_END.test(trimEndChars(part, SIDE_END_PUNCTUATION)))) return [clause];
+    const asked: string[] = [];
+    let situation = '';
+    for (const [i, part] of parts.entries()) {
+      // "if you ever shut the product down, how much notice…": the situation belongs to the question after it.
+      if (i < parts.length - 1 && this.condition.test(part) && !/[?？]$/u.test(part)) {
+        situation = `${situation}${part} `;
+        continue;
+      }
+      // "wants to know whether there's a stopgap and, if so, …": the framing made the first side a question.
+      if (enumerated || (framed && i === 0) || this.asks(part) || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
+      situation = '';
+    }
     return asked.length >= 2 ? asked : [clause];
   }
 }

@@ -46,6 +46,8 @@ export interface KnowledgeItem extends Item {
   /** The sheet says 非公開: the company declines to disclose this figure. */
   notDisclosed: boolean;
   aliases: string[];
+  /** Words a question about this narrow variant of a topic uses (see TranslationSchema.qualifiers): search only. */
+  qualifiers: string[];
   /** Example questions this item answers (knowledge/examples.yaml), English and Japanese: search only. */
   examples: string[];
   sectionEn?: string;
@@ -232,6 +234,7 @@ function withCompanion(item: Item, companion: Companion, errata: Erratum[]): Omi
     notDisclosed: item.answer.trim() === NOT_DISCLOSED,
     // Aliases stay searchable even when stale: they describe the topic, not the answer.
     aliases: translation?.aliases ?? [],
+    qualifiers: translation?.qualifiers ?? [],
     ...(companion.sections[item.section] ? { sectionEn: companion.sections[item.section] } : {}),
     ...(companion.categories[item.category] ? { categoryEn: companion.categories[item.category] } : {}),
     errata,

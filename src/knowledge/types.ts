@@ -46,6 +46,11 @@ export const TranslationSchema = z.object({
   }),
   /** Words and phrasings people use for this item, English and Japanese. Search only; never shown as an answer. */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * For an item that is the narrow variant of a broader topic (notice of *planned* outages, hours of the *support
+   * desk*): words one of which a question about it uses. A question with none of them ranks the item lower. Search only.
+   */
+  qualifiers: z.array(z.string().min(1)).default([]),
   /** A reviewer's remark, e.g. on a typo in the sheet. */
   note: z.string().optional(),
 });
@@ -122,6 +127,7 @@ export type ProblemCode =
   | 'gap_overlaps_alias'
   | 'orphan_examples'
   | 'alias_analyses_to_nothing'
+  | 'qualifier_analyses_to_nothing'
   | 'alias_collision'
   | 'synonym_analyses_to_nothing'
   | 'duplicate_example'

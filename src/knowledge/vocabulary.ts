@@ -24,7 +24,7 @@ export const VocabularySchema = z.object({
   phrases: z.array(z.object({ match: pattern, replace: z.string(), why: z.string().optional() })),
   stem_exceptions: z.record(z.string().min(1), z.string().min(1)),
   meta_words: z.array(z.string().min(1)),
-  named_things: z.object({ standards: z.array(z.string().min(1)), vendors: z.array(z.string().min(1)) }),
+  named_things: z.object({ standards: z.array(z.string().min(1)), vendors: z.array(z.string().min(1)), places: z.array(z.string().min(1)) }),
   framing: z.object({
     question_start: pattern,
     question_end: pattern,
@@ -32,9 +32,12 @@ export const VocabularySchema = z.object({
     subject_asks: pattern,
     relayed_start: pattern,
     relayed_end: pattern,
+    relayed_inner: pattern,
     scene_setting: pattern,
     reason: pattern,
     additive: pattern,
+    condition: pattern,
+    refers_back: pattern,
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;

@@ -59,6 +59,12 @@ export interface SearchOptions {
    * Default 1; 0 turns it off.
    */
   coordination: number;
+  /**
+   * An item with qualifiers (knowledge: the narrow variant of a topic, such as notice of *planned* outages or the
+   * *support desk's* hours) has its score multiplied by this when the question uses none of them, so "who is told
+   * when there's an outage" finds incident notification rather than planned-outage notice. Default 0.5; 1 turns it off.
+   */
+  unqualified: number;
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
@@ -74,6 +80,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   commonTermMaxItems: 2000,
   proximityBoost: 0.5,
   coordination: 2,
+  unqualified: 0.5,
   unknownWords: { everyday: 0.1, familiar: 0.5, figures: 0.3, verbs: 0.5 },
   everydayRank: 3000,
 };
@@ -119,6 +126,8 @@ export class ChecklistIndex {
   readonly analyzer: Analyzer;
   private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
+  /** Each qualified item's qualifiers, analysed as questions are (see `SearchOptions.unqualified`). */
+  private readonly qualifiers = new Map<number, Set<string>>();
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
    * gap of three positions between them, so adjacency never crosses from one field or alias into the next.
@@ -135,6 +144,9 @@ export class ChecklistIndex {
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options, boost: { ...DEFAULT_SEARCH_OPTIONS.boost, ...options.boost } };
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
     this.analyzer = new Analyzer(knowledge.vocabulary);
+    for (const item of knowledge.items) {
+      if (item.qualifiers.length > 0) this.qualifiers.set(item.no, new Set(item.qualifiers.flatMap((word) => this.analyzer.analyze(word))));
+    }
     this.synonyms = this.analyzer.synonyms;
     const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
     const processTerm = (token: string): string | null => this.analyzer.processTerm(token);
@@ -326,6 +338,7 @@ export class ChecklistIndex {
     // A comparison rather than a difference of scores, which would allocate a number per call.
     const byScore = (a: Hit, b: Hit): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.item.no - b.item.no);
     const japanese = terms.map(isJapanese);
+    const asked = [...terms, ...expansions.keys()];
     const coordinated = results
       .map((result): Hit => {
         const matchedTerms: string[] = [];
@@ -335,7 +348,9 @@ export class ChecklistIndex {
         }
         const matchedWeight = matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
         const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
-        return { item: this.byId.get(result.id as number)!, score: result.score * coord, matchedTerms };
+        const qualifiers = this.qualifiers.get(result.id as number);
+        const qualified = !qualifiers || asked.some((term) => qualifiers.has(term)) ? 1 : this.options.unqualified;
+        return { item: this.byId.get(result.id as number)!, score: result.score * coord * qualified, matchedTerms };
       })
       .sort(byScore);
     const hits = coordinated

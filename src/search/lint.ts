@@ -7,7 +7,7 @@ import { Analyzer } from './tokenize.js';
  * what a word becomes after stemming, stop words and phrase rewrites, not how it is spelt:
  * - an alias that analyses to nothing can never be found (every word is a stop word, or a rewrite removed it);
  * - aliases of two different items that analyse to the same terms (encryption / encrypted) make search guess;
- * - a synonym-group word that analyses to nothing does nothing;
+ * - a synonym-group word or an item's qualifier that analyses to nothing does nothing;
  * - an example question listed under two items teaches search both answers.
  */
 export function lintAnalysis(knowledge: Knowledge): Problem[] {
@@ -31,6 +31,11 @@ export function lintAnalysis(knowledge: Knowledge): Problem[] {
     if (owners.size < 2) continue;
     const listed = [...owners].map(([no, alias]) => `"${alias}" (item ${no})`).join(', ');
     problems.push({ file: KNOWLEDGE_FILES.companion, code: 'alias_collision', message: `aliases ${listed} all analyse to "${terms}": search cannot tell the items apart by them; keep it under one item` });
+  }
+  for (const item of knowledge.items) {
+    for (const word of item.qualifiers) {
+      if (analyzer.analyze(word).length === 0) problems.push({ file: KNOWLEDGE_FILES.companion, code: 'qualifier_analyses_to_nothing', message: `item ${item.no}: qualifier "${word}" analyses to no search term (a stop word?): no question can use it` });
+    }
   }
   for (const group of knowledge.vocabulary.synonyms) {
     for (const word of group) {

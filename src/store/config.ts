@@ -32,3 +32,17 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv): { ok: true; config: Sto
   const { DATA_DIR, DATABASE_URL, RETENTION_DAYS } = result.data;
   return { ok: true, config: { dataDir: resolve(DATA_DIR), retentionDays: RETENTION_DAYS, ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}) } };
 }
+
+/** The embedded database's file name inside DATA_DIR. */
+export const EMBEDDED_FILE = 'checklist.db';
+
+/** The URL for log lines and error messages: never the password. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

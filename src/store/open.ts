@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { openPostgres, withoutPassword } from './postgres.js';
-import { EMBEDDED_FILE, openEmbedded } from './sqlite.js';
-import { loadStoreConfig, type StoreConfig } from './config.js';
+import { EMBEDDED_FILE, loadStoreConfig, withoutPassword, type StoreConfig } from './config.js';
 import { Store } from './store.js';
 
 /** The store cannot be opened or migrated: the bot does not start (one line, exit 2). */
@@ -15,9 +13,12 @@ export class StoreUnavailableError extends Error {
  */
 export async function openStore(config: StoreConfig, onBackgroundError: (error: Error) => void = () => undefined): Promise<{ store: Store; migrated: number[] }> {
   let store: Store | undefined;
-  const where = config.databaseUrl ? `PostgreSQL at ${withoutPassword(config.databaseUrl)}` : `the embedded database ${join(config.dataDir, EMBEDDED_FILE)}`;
+  const { databaseUrl } = config;
+  const embeddedFile = join(config.dataDir, EMBEDDED_FILE);
+  const where = databaseUrl ? `PostgreSQL at ${withoutPassword(databaseUrl)}` : `the embedded database ${embeddedFile}`;
   try {
-    store = new Store(config.databaseUrl ? openPostgres(config.databaseUrl, onBackgroundError) : openEmbedded(join(config.dataDir, EMBEDDED_FILE)));
+    // Only the configured engine's driver is loaded: the other would take memory for nothing.
+    store = new Store(databaseUrl ? (await import('./postgres.js')).openPostgres(databaseUrl, onBackgroundError) : (await import('./sqlite.js')).openEmbedded(embeddedFile));
     const migrated = await store.migrate();
     return { store, migrated };
   } catch (error) {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { withoutPassword } from './config.js';
 import type { SqlDriver, SqlExecutor } from './sql.js';
 
 /** How long connecting and one statement may take before the store gives up (the answer never waits on either). */
@@ -58,15 +59,4 @@ export function openPostgres(url: string, onError: (error: Error) => void): SqlD
     },
     close: () => pool.end(),
   };
-}
-
-/** The URL for log lines and error messages: never the password. */
-export function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
 }

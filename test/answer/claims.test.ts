@@ -21,6 +21,12 @@ describe('what a question names that the answer does not state', () => {
     expect(unlisted(39, 'do you hold the Privacy Mark?')).toEqual([]);
   });
 
+  it('flags a country or region the answer about where data is stored does not name, and not the pronoun "us"', () => {
+    expect(unlisted(49, 'Will all customer data stay in the EU?')).toEqual(['EU']);
+    expect(unlisted(49, 'データは日本国内に保管されますか')).toEqual(['日本国内']);
+    expect(named.find('can you tell us where the data is stored?')).toEqual([]);
+  });
+
   it('compares versions and figures with the answer, in either language', () => {
     expect(unlisted(42, 'do we support TLS 1.3?')).toEqual(['TLS 1.3']);
     expect(unlisted(42, 'is it TLS 1.2?')).toEqual([]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Answerer, citedItems, type Decision } from '../../src/answer/decide.js';
 import { renderAnswerText } from '../../src/render/text.js';
-import { fixtureKnowledge } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { fixtureKnowledge, knowledgeCopy } from '../support/knowledge.js';
 
 const answerer = new Answerer(fixtureKnowledge());
 const decide = (question: string): Decision => answerer.answer(question).decision;
@@ -97,6 +98,16 @@ describe('Answerer', () => {
     expect(decide('RPO')).toMatchObject({ kind: 'answered', close: false, item: { no: 29 } });
   });
 
+  it('needs no picker between items that give the same answer to the same kind of question, but does between unrelated items that happen to read alike', () => {
+    const supportHours = answerer.answer('what are the support hours?').decision;
+    expect(supportHours).toMatchObject({ kind: 'answered', close: false });
+    // Service hours (可用性) given the very answer of support hours (サポート): "is the team there 24/7?" still needs a person to pick.
+    const copy = knowledgeCopy();
+    copy.edit('security-checklist.txt', (sheet) => sheet.replace('24時間365日（計画停止／定期保守を除く）', '24時間365日 (フォーム)'));
+    const edited = new Answerer(loadKnowledge(copy.dir)).answer('is the team there 24/7?').decision;
+    expect(edited).toMatchObject({ kind: 'answered', close: true });
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(answerer.answer('how long are backups kept'))).toBe(JSON.stringify(answerer.answer('how long are backups kept')));
   });
@@ -119,11 +130,63 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'multi' && decision.parts.map((part) => (part.decision.kind === 'answered' ? part.decision.item.no : part.decision.reason))).toEqual(['known_gap', 29]);
   });
 
+  it('reads "is that something we support?" with the sentence before it, which says what "that" is', () => {
+    expect(decide('The customer signs in to all their tools through Okta. Is that something we support?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(citedNos('We store patient files in the app. Is it encrypted?')).toEqual([33]);
+  });
+
+  it('answers each of several questions that have their own question marks', () => {
+    expect(citedNos('What are the support hours? How often do you check whether the system is alive?')).toEqual([27, 16]);
+    expect(citedNos('How often do you check whether the system is alive? Do you test that backups can be restored?')).toEqual([16, 37]);
+  });
+
+  it('says "not covered" with the nearest items when the clauses point weakly to different items and the whole to a third', () => {
+    const decision = decide('How often do you check whether the system is alive. Do you test that backups can be restored.');
+    expect(decision).toMatchObject({ kind: 'no_match', reason: 'low_coverage' });
+    expect(decision.kind === 'no_match' && decision.suggestions.map((item) => item.no).slice(0, 2)).toEqual([16, 37]);
+  });
+
+  it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
+    expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+  });
+
   it('shows a further question it is unsure of as a picker next to the answered one, citing only what it answers', () => {
     const decision = decide('what is the RPO? also, what happens to our data when we cancel?');
     expect(decision.kind).toBe('multi');
     expect(decision.kind === 'multi' && decision.parts.map((part) => part.decision.kind === 'answered' && part.decision.close)).toEqual([false, true]);
     expect(citedItems(decision).map((item) => item.no)).toEqual([29]);
+  });
+
+  it('answers both questions of "X, and if so, Y" and "if X, how…, and…", the follow-up read with the first one\'s topic', () => {
+    expect(citedNos('Is there a workaround if the system is down for a week and, if so, in what format do we get our data?')).toEqual([7, 8]);
+    expect(citedNos('if the service were ever discontinued, how much notice would we get, and could we download our data first?')).toEqual([3, 36]);
+  });
+
+  it('answers a follow-up that leans on the question before it with the item both are about, not the earlier item again', () => {
+    expect(citedNos('操作ログは見られますか。また、何年分さかのぼれますか。')).toEqual([18, 46]);
+    const decision = decide('which logs can admins view? also how far back?');
+    expect(decision.kind === 'multi' && decision.parts.map((part) => part.question)).toEqual(['which logs can admins view?', 'how far back?']);
+    // "how fast" shares no item with what "logs kept" is about: no item about speed is cited for it.
+    expect(citedNos('how long are logs kept? and how fast?')).toEqual([46]);
+  });
+
+  it('reads "can other companies see our data" as tenant separation, and leaves integrating with other companies\' tools alone', () => {
+    expect(citedNos('How do you stop other companies from seeing our records?')).toEqual([44]);
+    expect(citedNos('他社のユーザーにデータを見られることはない？')).toEqual([44]);
+    expect(citedNos('他社のサービスと連携できますか')).toEqual([23]);
+  });
+
+  it('ranks the narrow variant of a topic (support-desk hours, planned-outage notice) lower when the question does not name it', () => {
+    expect(citedNos('is it open round the clock?')).toEqual([1]);
+    expect(citedNos('what hours can we call support?')).toEqual([26]);
+    expect(citedNos('do you tell us before maintenance?')).toEqual([2]);
+  });
+
+  it('reads what kind of answer a question wants: "how many" a count, 「いつまで」 a period', () => {
+    expect(citedNos('how many nightly copies are retained?')).toEqual([32]);
+    expect(citedNos('how many days of backups do you hold?')).toEqual([30]);
+    expect(citedNos('バックアップはいつまで持っておくの？')).toEqual([30]);
   });
 
   it('keeps one question that only mentions two things as one answer', () => {

@@ -19,6 +19,11 @@ describe('reading a message', () => {
     expect(reader.stripFraming('顧客より、障害時の連絡方法を知りたいとのことです')).toBe('障害時の連絡方法');
   });
 
+  it('splits a sentence where the relayed question starts in the middle ("…, and they want to know how…")', () => {
+    const segments = reader.segments('The client had a rough week with our outage, and they want to know how we would warn them next time.');
+    expect(segments.map((segment) => segment.text)).toEqual(['The client had a rough week with our outage', 'how we would warn them next time.']);
+  });
+
   it('does not take a question that itself mentions asking for framing', () => {
     expect(reader.stripFraming('how quickly do we reply when a customer asks for help')).toBe('how quickly do we reply when a customer asks for help');
   });
@@ -32,6 +37,13 @@ describe('reading a message', () => {
     ]);
   });
 
+  it('joins a question that refers back ("is that…", 「それって…」) to the clause before it', () => {
+    const clauses = (message: string): string[] => reader.askingClauses(reader.segments(message).map((segment) => ({ ...segment, original: segment.text }))).map((segment) => segment.text);
+    expect(clauses('Their SOC wants our logs in Splunk. Is that something we support?')).toEqual(['Their SOC wants our logs in Splunk. Is that something we support?']);
+    expect(clauses('お客様は全部のツールにSAMLでログインしています。それって対応してる？')).toEqual(['お客様は全部のツールにSAMLでログインしています。 それって対応してる？']);
+    expect(clauses('the client runs night shifts. is the service up at night?')).toEqual(['is the service up at night?']);
+  });
+
   it('marks a further question', () => {
     expect(reader.segments('RPOは？あとRTOも教えて').map((segment) => segment.additive)).toEqual([false, true]);
     expect(reader.segments('what is the RPO? also, how long are backups kept?').map((segment) => segment.additive)).toEqual([false, true]);
@@ -43,6 +55,37 @@ describe('reading a message', () => {
     expect(reader.conjunctionParts('confirm (a) the maintenance notice and (b) the shutdown notice')).toHaveLength(2);
     expect(reader.conjunctionParts('the customer is about to hit the storage limit and asks what it is')).toEqual(['the customer is about to hit the storage limit and asks what it is']);
     expect(reader.conjunctionParts('夜間や休日も対応していますか')).toEqual(['夜間や休日も対応していますか']);
+  });
+
+  it('reads a situation ("if…, how…") with the question after it, not as a side of its own', () => {
+    expect(reader.conjunctionParts('if the service were discontinued, how much notice would we get, and could we export our data')).toEqual([
+      'if the service were discontinued how much notice would we get',
+      'could we export our data',
+    ]);
+    expect(reader.conjunctionParts('at termination, how do we get a full copy of our records')).toEqual(['at termination, how do we get a full copy of our records']);
+  });
+
+  it('splits "X and, if so, Y" into two questions, the first one asked through its framing', () => {
+    const [segment] = reader.segments('The client wants to know whether there is a fallback during a long outage and, if so, how it works.');
+    expect(segment!.framed).toBe(true);
+    expect(reader.conjunctionParts(segment!.text, segment!.framed)).toEqual(['there is a fallback during a long outage', 'how it works.']);
+  });
+
+  it('splits a numbered list at its markers only, and takes every side of "+" as asked', () => {
+    expect(reader.conjunctionParts('1) when are logs kept and who sees them 2) is data encrypted 3) what is the RTO')).toEqual([
+      'when are logs kept and who sees them',
+      'is data encrypted',
+      'what is the RTO',
+    ]);
+    expect(reader.conjunctionParts('encryption of the stored customer files + can admins limit who sees what')).toEqual([
+      'encryption of the stored customer files',
+      'can admins limit who sees what',
+    ]);
+  });
+
+  it('keeps a clause whole when a side ends inside a phrase ("aware of, and does it comply with, the laws")', () => {
+    const clause = 'Is the vendor aware of, and does it comply with, the laws and rules where data is stored?';
+    expect(reader.conjunctionParts(clause)).toEqual([clause]);
   });
 
   it('finds names of companies and people, not acronyms', () => {

@@ -21,12 +21,14 @@ export interface HttpBot {
   stop: () => Promise<void>;
 }
 
+/** `env` adds to or overrides the bot's environment; requests are signed with its SLACK_SIGNING_SECRET when it sets one. */
 export async function startHttpBot(env: Record<string, string> = {}): Promise<HttpBot> {
   const fake = await new FakeSlackApi().start();
   const logs = capturedLogger();
-  const bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-harness', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...env }, logs.logger);
+  const secret = env.SLACK_SIGNING_SECRET ?? TEST_SIGNING_SECRET;
+  const bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-1-2-harness', PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...env, SLACK_SIGNING_SECRET: secret }, logs.logger);
   const eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
-  const signed = (body: string, contentType: 'application/json' | 'application/x-www-form-urlencoded') => signedPost(eventsUrl, body, { secret: TEST_SIGNING_SECRET, contentType });
+  const signed = (body: string, contentType: 'application/json' | 'application/x-www-form-urlencoded') => signedPost(eventsUrl, body, { secret, contentType });
   return {
     fake,
     bot,

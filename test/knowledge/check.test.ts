@@ -34,7 +34,7 @@ describe('npm run check', () => {
     const { code, output } = check(copy.dir);
     expect(code).toBe(1);
     expect(output).toContain(
-      'error: checklist.en.yaml:315: item 29: the sheet\'s 設定等 changed since review: reviewed against "24時間", now "12時間" (security-checklist.txt:42); its English answer "24 hours" is not shown until this entry is reviewed',
+      'error: checklist.en.yaml:318: item 29: the sheet\'s 設定等 changed since review: reviewed against "24時間", now "12時間" (security-checklist.txt:42); its English answer "24 hours" is not shown until this entry is reviewed',
     );
     expect(output).toContain('error: checklist.en.yaml: item 47 has no English entry');
   });

@@ -36,7 +36,7 @@ describe('loadKnowledge', () => {
     expect(item.aliases).toContain('RPO'); // still findable
     expect(knowledge.warnings.map((w) => [w.file, w.line, w.message])).toContainEqual([
       'checklist.en.yaml',
-      315,
+      318,
       'item 29: the sheet\'s 設定等 changed since review: reviewed against "24時間", now "12時間" (security-checklist.txt:42); its English answer "24 hours" is not shown until this entry is reviewed',
     ]);
     expect(knowledge.version).not.toBe(fixtureKnowledge().version);
@@ -102,7 +102,7 @@ describe('loadKnowledge', () => {
 
     const literal = knowledgeCopy();
     literal.edit('checklist.en.yaml', (text) => text.replace('    answer: 24 hours\n', '    answer: 24 hours\u0007\n'));
-    expect(() => loadKnowledge(literal.dir)).toThrowError('checklist.en.yaml:311: items.29.answer: contains the control character U+0007 (BEL)');
+    expect(() => loadKnowledge(literal.dir)).toThrowError('checklist.en.yaml:314: items.29.answer: contains the control character U+0007 (BEL)');
 
     const escaped = knowledgeCopy();
     escaped.edit('checklist.en.yaml', (text) => text.replace('    answer: 24 hours\n', '    answer: "24 hours\\u202e"\n'));

@@ -25,6 +25,12 @@ describe('vocabulary and examples are data people maintain', () => {
     expect(output).toContain('error: checklist.en.yaml: item 29: alias "the and of" analyses to no search term');
   });
 
+  it('warns about a qualifier no question can use', () => {
+    const copy = knowledgeCopy();
+    copy.edit('checklist.en.yaml', (text) => text.replace('qualifiers: [planned,', 'qualifiers: [the, planned,'));
+    expect(check(copy.dir).output).toContain('warning: checklist.en.yaml: item 2: qualifier "the" analyses to no search term');
+  });
+
   it('reports an example listed under two items', () => {
     const copy = knowledgeCopy();
     copy.edit('examples.yaml', (text) => text.replace(/("30":\n    en:\n)/, '$1      - what is the RPO?\n').replace(/("29":\n    en:\n)/, '$1      - what is the RPO?\n'));

@@ -13,6 +13,8 @@ describe('rewritePhrases', () => {
     ['how long until we are up and running again', 'restore'],
     ['How soon will you tell us about an incident?', 'how soon time'],
     ['how quickly are we told', 'how quickly time'],
+    ['who do you reach out to during an outage', 'contact'],
+    ['how would you let us know about an incident', 'notify'],
   ])('rewrites "%s" with "%s"', (question, phrase) => {
     expect(rewritePhrases(question)).toContain(phrase);
   });
@@ -20,6 +22,10 @@ describe('rewritePhrases', () => {
   it('reads "bring it back up" as a recovery, not a backup, and "back up" alone as a backup', () => {
     expect(rewritePhrases('can you bring it back up quickly')).not.toContain('backup');
     expect(rewritePhrases('do you back up our data')).toContain('backup');
+  });
+
+  it('reads "in the event of" as a condition, not as a security event', () => {
+    expect(rewritePhrases('in the event of bankruptcy, will you give notice?')).not.toContain('event');
   });
 
   it('leaves "get back to us" (a reply) alone', () => {

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBot } from '../support/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBot } from '../../src/main.js';
-import { capturedLogger } from '../fakes/log-capture.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import { httpBotPerFile, type HttpBot } from '../fakes/http-bot.js';
+import type { FakeSlackApi } from '../fakes/slack-api.js';
 import { buttonClickBody, commandBody, directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
-import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { buttons, visibleText } from '../support/slack-messages.js';
 
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'e');
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 
+const harness = httpBotPerFile({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET });
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let eventsUrl: string;
-const logs = capturedLogger();
+let logs: HttpBot['logs'];
+beforeAll(() => ({ fake, bot, eventsUrl, logs } = harness()));
 
 const postEvent = (event: Record<string, unknown>, options: { eventId?: string; headers?: Record<string, string> } = {}) => {
   const envelope = eventEnvelope(event, options.eventId);
@@ -22,22 +22,6 @@ const postEvent = (event: Record<string, unknown>, options: { eventId?: string; 
 const postCommand = (text: string, extra: Record<string, string> = {}) => signedPost(eventsUrl, commandBody(text, fake.responseUrl('cmd'), extra), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
 const click = (action: { action_id: string; value: string }, options: { ephemeral?: boolean; message?: Record<string, unknown>; channel?: string } = {}) =>
   signedPost(eventsUrl, buttonClickBody(action, { responseUrl: fake.responseUrl('act'), ...options }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-
-beforeAll(async () => {
-  fake = await new FakeSlackApi().start();
-  bot = await startBot(
-    { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' },
-    logs.logger,
-  );
-  eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-beforeEach(() => {
-  fake.calls.length = 0;
-});
 
 describe('the bot over Slack HTTP (Events API, slash commands, interactivity)', () => {
   it('answers url_verification with the challenge, after checking the signature', async () => {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/answer/knowledge-base.js';
-import { startBot } from '../support/bot.js';
 import { type RunningBot } from '../../src/main.js';
 import { FILLED_TEXT } from '../../src/questionnaire/cells.js';
 import { QUESTIONNAIRE_TEXT } from '../../src/questionnaire/messages.js';
@@ -15,19 +14,21 @@ import { InFlight } from '../../src/slack/in-flight.js';
 import { fillFilesFromMessage, MAX_CONCURRENT_FILLS, PROGRESS_INTERVAL_MS } from '../../src/slack/listeners/messages/file-share.js';
 import { PASTED_FILE_NAME } from '../../src/slack/listeners/messages/pasted-list.js';
 import { buildFixtures } from '../fixtures/questionnaires/build.js';
+import { httpBotPerFile, type HttpBot } from '../fakes/http-bot.js';
 import { capturedLogger } from '../fakes/log-capture.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import type { FakeSlackApi } from '../fakes/slack-api.js';
 import { directMessageEvent, eventEnvelope, mentionEvent, signedPost } from '../fakes/slack-requests.js';
-import { FIXTURE_KNOWLEDGE, fixtureKnowledge } from '../support/knowledge.js';
+import { fixtureKnowledge } from '../support/knowledge.js';
 
 const SECRET = '8f742231b10e8888abcd99eeeeee85a5';
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-QuEsTiOnNaIrE0000000000';
 
+const harness = httpBotPerFile({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET });
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let eventsUrl: string;
+let logs: HttpBot['logs'];
 let fixtures: Awaited<ReturnType<typeof buildFixtures>>;
-const logs = capturedLogger();
 
 const file = (name: string): string => fixtures.labelled.find((f) => basename(f.file) === name)?.file ?? Object.values(fixtures.refused).find((p) => basename(p) === name)!;
 const host = (name: string, options: { loginPage?: boolean } = {}) => fake.hostFile(name, readFileSync(file(name)), options);
@@ -47,17 +48,10 @@ async function settle(): Promise<void> {
 }
 
 beforeAll(async () => {
+  ({ fake, bot, eventsUrl, logs } = harness());
   fixtures = await buildFixtures(mkdtempSync(join(tmpdir(), 'questionnaire-slack-')));
-  fake = await new FakeSlackApi().start();
-  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
-  eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
 });
 beforeEach(() => {
-  fake.calls.length = 0;
   fake.uploads.clear();
   fake.downloads.length = 0;
 });

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBot } from '../support/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBot } from '../../src/main.js';
 import { FEEDBACK_COMMENT, FEEDBACK_MODAL_ID } from '../../src/render/blocks.js';
 import { versionText } from '../../src/render/text.js';
-import { capturedLogger } from '../fakes/log-capture.js';
-import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
+import { httpBotPerFile, type HttpBot } from '../fakes/http-bot.js';
+import type { FakeSlackApi, RecordedCall } from '../fakes/slack-api.js';
 import { appHomeOpenedEvent, buttonClickBody, homeButtonClickBody, commandBody, eventEnvelope, mentionEvent, messageShortcutBody, signedPost, viewSubmissionBody } from '../fakes/slack-requests.js';
-import { FIXTURE_KNOWLEDGE } from '../support/knowledge.js';
 import { buttons, visibleText } from '../support/slack-messages.js';
 
 /**
@@ -16,10 +14,12 @@ import { buttons, visibleText } from '../support/slack-messages.js';
 const SECRET = '0123456789abcdef0123456789abcdef';
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-SupportWorkflowTest';
 
+const harness = httpBotPerFile({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET });
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let eventsUrl: string;
-const logs = capturedLogger();
+let logs: HttpBot['logs'];
+beforeAll(() => ({ fake, bot, eventsUrl, logs } = harness()));
 
 const form = { secret: SECRET, contentType: 'application/x-www-form-urlencoded' } as const;
 const postEvent = (event: Record<string, unknown>) => signedPost(eventsUrl, eventEnvelope(event).body, { secret: SECRET, contentType: 'application/json' });
@@ -37,19 +37,6 @@ const button = (body: Record<string, unknown>, id: string) => {
 };
 /** Nothing visible in a channel: the only chat.postMessage calls allowed go to the user's DM (channel = user ID). */
 const visiblePostsIn = (channel: string): RecordedCall[] => fake.callsTo('chat.postMessage').filter((call) => call.body.channel === channel);
-
-beforeAll(async () => {
-  fake = await new FakeSlackApi().start();
-  bot = await startBot({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, logs.logger);
-  eventsUrl = `http://127.0.0.1:${bot.port}/slack/events`;
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
-beforeEach(() => {
-  fake.calls.length = 0;
-});
 
 describe('message shortcut "Answer from checklist"', () => {
   it('answers a customer message in a Slack Connect channel only to the person who used it, never visibly', async () => {

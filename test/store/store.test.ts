@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoreConfig } from '../../src/store/config.js';
-import { existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { EMBEDDED_FILE, loadStoreConfig } from '../../src/store/config.js';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openPostgres } from '../../src/store/postgres.js';
-import { EMBEDDED_FILE, openEmbedded } from '../../src/store/sqlite.js';
+import { openEmbedded } from '../../src/store/sqlite.js';
 import { openStore, StoreUnavailableError } from '../../src/store/open.js';
 import { buildReport, groupNearDuplicates } from '../../src/store/report.js';
-import type { Store } from '../../src/store/store.js';
+import { Store } from '../../src/store/store.js';
+import { PROJECT_ROOT } from '../../src/config/paths.js';
 import { Analyzer } from '../../src/search/tokenize.js';
 import { fixtureKnowledge } from '../support/knowledge.js';
 import { ENGINES, engineSkip, freshDataDir } from './engines.js';
@@ -158,16 +159,54 @@ describe('near-duplicate grouping', () => {
 });
 
 describe('the embedded engine', () => {
-  it('removes a lock left behind by a killed process instead of refusing every write', async () => {
+  it('is not locked by a process killed in the middle of a write: the next one writes at once', async () => {
     const dataDir = freshDataDir();
-    const { store } = await openStore({ dataDir, retentionDays: 180 });
-    const lock = join(dataDir, `${EMBEDDED_FILE}.lock`);
-    mkdirSync(lock);
-    const longAgo = new Date(Date.now() - 5 * 60_000);
-    utimesSync(lock, longAgo, longAgo);
-    await store.write([{ type: 'pick', at: Date.now(), question: 'q', item: 1, sheetVersion: 'v' }]);
-    expect(await store.proposals('pending')).toHaveLength(1);
-    expect(existsSync(lock)).toBe(false);
+    await (await openStore({ dataDir, retentionDays: 180 })).store.close();
+    const file = join(dataDir, EMBEDDED_FILE);
+    // A child process takes the write lock, inserts, and is killed before it commits.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `
+      import Database from 'libsql';
+      const db = new Database(${JSON.stringify(file)});
+      db.exec('BEGIN IMMEDIATE');
+      db.exec("INSERT INTO shared_channels (channel, at) VALUES ('CHALF', 1)");
+      console.log('locked');
+      setInterval(() => {}, 1000);`], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+      child.once('exit', (code) => reject(new Error(`the locking process exited with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const db = openEmbedded(file, 0);
+    const store = new Store(db);
+    await store.markShared('CNEXT');
+    expect(await store.sharedChannels()).toEqual(['CNEXT']);
     await store.close();
+  });
+
+  it('a write that found the database locked by another process leaves no lock behind when it gives up', async () => {
+    const dataDir = freshDataDir();
+    await (await openStore({ dataDir, retentionDays: 180 })).store.close();
+    const file = join(dataDir, EMBEDDED_FILE);
+    const other = openEmbedded(file);
+    const ours = new Store(openEmbedded(file, 0));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const otherWrite = other.transaction(async (tx) => {
+      await tx.query('INSERT INTO shared_channels (channel, at) VALUES ($1, $2)', ['COTHER', 1]);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    await expect(ours.markShared('COURS')).rejects.toThrow(/locked|busy/i);
+    expect(await ours.sharedChannels()).toEqual([]);
+    release();
+    // The other process's commit is not blocked by a read lock left by our failed write.
+    await otherWrite;
+    await ours.markShared('COURS');
+    expect((await ours.sharedChannels()).sort()).toEqual(['COTHER', 'COURS']);
+    await Promise.all([ours.close(), other.close()]);
   });
 });
