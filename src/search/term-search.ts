@@ -103,9 +103,10 @@ export class TermSearch<T> extends MiniSearch<T> {
       }
     }
     // minisearch multiplies each score by the number of terms matched, then sorts stably (ties keep their order).
-    const scores = new Float64Array(found);
+    // In the scratch space too: a new typed array per search would be memory outside the heap to allocate and free.
+    const { scores } = scratch;
     for (let i = 0; i < found; i++) scores[i] = total[order[i]!]! * (termCount[order[i]!]! || 1);
-    const matches = bestSlots(scores, limit).map((i): TermMatch => {
+    const matches = bestSlots(scores, found, limit).map((i): TermMatch => {
       const docId = order[i]!;
       const queryTerms: string[] = [];
       for (let link = firstTerm[docId]!; link !== -1; link = this.scratch.linkNext[link]!) queryTerms.push(queries[this.scratch.linkTerm[link]!]!.term);
@@ -208,6 +209,7 @@ export class TermSearch<T> extends MiniSearch<T> {
     const perDocument = () => new Int32Array(size);
     return {
       termScore: new Float64Array(size),
+      scores: new Float64Array(size),
       termStamp: perDocument(),
       total: new Float64Array(size),
       totalStamp: perDocument(),
@@ -269,17 +271,17 @@ function eachEntry<V>(node: RadixNode, key: string, visit: (key: string, value: 
 }
 
 /**
- * The indexes of the `limit` highest scores, highest first, equal scores in index order: the first `limit` of a
- * stable sort, without sorting every matching document (thousands, on a large sheet).
+ * The indexes of the `limit` highest of the first `count` scores, highest first, equal scores in index order: the
+ * first `limit` of a stable sort, without sorting every matching document (thousands, on a large sheet).
  */
-export function bestSlots(scores: Float64Array, limit: number): number[] {
+export function bestSlots(scores: Float64Array, count: number, limit: number): number[] {
   const before = (i: number, j: number): boolean => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
-  if (scores.length <= limit) {
-    const all = Array.from(scores.keys());
+  if (count <= limit) {
+    const all = Array.from({ length: count }, (_, i) => i);
     return all.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
   }
   const kept: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (kept.length === limit && !before(i, kept[limit - 1]!)) continue;
     // Binary search for the first kept index that `i` goes before.
     let low = 0;
