@@ -3,7 +3,7 @@ import { isJapanese, normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
 import { frequencyRank } from './word-frequency.js';
 import { Analyzer } from './tokenize.js';
-import { TermSearch, type TermSearchResult } from './term-search.js';
+import { TermMatches, TermSearch, type TermSearchResult } from './term-search.js';
 
 /** Options of the checklist index. Every field has a documented default; pass only what you want to change. */
 export interface SearchOptions {
@@ -309,7 +309,7 @@ export class ChecklistIndex {
     // The query is already analyzed: minisearch's index is searched with the terms as they are (see term-search.ts).
     const { matches: results, foundTerms }: TermSearchResult =
       queryTerms.length === 0
-        ? { matches: [], foundTerms: [] }
+        ? { matches: NO_MATCHES, foundTerms: [] }
         : this.search_.searchTerms(
             queryTerms.map((term) => ({
               term,
@@ -335,35 +335,53 @@ export class ChecklistIndex {
     const totalWeight = terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
     // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
     // can lift a score by at most 1 + proximityBoost, over the best `limit` × 4 of those.
-    // A comparison rather than a difference of scores, which would allocate a number per call.
-    const byScore = (a: Hit, b: Hit): number => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.item.no - b.item.no);
     const japanese = terms.map(isJapanese);
     const asked = [...terms, ...expansions.keys()];
-    const coordinated = results
-      .map((result): Hit => {
-        const matchedTerms: string[] = [];
-        for (const term of result.queryTerms) {
-          const own = origin(term);
-          if (!matchedTerms.includes(own)) matchedTerms.push(own);
-        }
-        const matchedWeight = matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-        const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
-        const qualifiers = this.qualifiers.get(result.id as number);
-        const qualified = !qualifiers || asked.some((term) => qualifiers.has(term)) ? 1 : this.options.unqualified;
-        return { item: this.byId.get(result.id as number)!, score: result.score * coord * qualified, matchedTerms };
-      })
-      .sort(byScore);
-    const hits = coordinated
-      .slice(0, limit * 4)
-      .map((hit) => ({ ...hit, score: hit.score * (1 + this.options.proximityBoost * this.orderShare(hit.item.no, terms, japanese)) }))
-      .sort(byScore)
-      .slice(0, limit);
+    // Each result's own terms (the question terms it matched, synonyms counted as the word they came from), written
+    // into `own` from the start; returns how many. One buffer for every result: ranking allocates nothing per item.
+    const own: string[] = [];
+    const ownTerms = (i: number): number => {
+      let count = 0;
+      for (let t = results.termStart(i); t < results.termEnd(i); t++) {
+        const word = origin(results.termAt(t));
+        let seen = false;
+        for (let i = 0; i < count && !seen; i++) seen = own[i] === word;
+        if (!seen) own[count++] = word;
+      }
+      return count;
+    };
+    const coordinated = results.ids.map((id, i) => {
+      const count = ownTerms(i);
+      let matchedWeight = 0;
+      for (let i = 0; i < count; i++) matchedWeight = matchedWeight + (weights.get(own[i]!) ?? 0);
+      const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
+      const qualifiers = this.qualifiers.get(id);
+      const qualified = !qualifiers || asked.some((term) => qualifiers.has(term)) ? 1 : this.options.unqualified;
+      return results.scores[i]! * coord * qualified;
+    });
+    // Higher score first, then the lower item number. Comparisons rather than a difference of scores, which would
+    // allocate a number per call; indexes rather than an object per item.
+    const byScore =
+      (scores: readonly number[], ids: (i: number) => number) =>
+      (a: number, b: number): number =>
+        scores[b]! > scores[a]! ? 1 : scores[b]! < scores[a]! ? -1 : ids(a) - ids(b);
+    const ranked = results.ids
+      .map((_, i) => i)
+      .sort(byScore(coordinated, (i) => results.ids[i]!))
+      .slice(0, limit * 4);
+    const final = ranked.map((i) => coordinated[i]! * (1 + this.options.proximityBoost * this.orderShare(results.ids[i]!, terms, japanese)));
+    const hits = ranked
+      .map((_, k) => k)
+      .sort(byScore(final, (k) => results.ids[ranked[k]!]!))
+      .slice(0, limit)
+      .map((k): Hit => ({ item: this.byId.get(results.ids[ranked[k]!]!)!, score: final[k]!, matchedTerms: own.slice(0, ownTerms(ranked[k]!)) }));
     const everyday = terms.filter((term) => !known.has(term) && (weights.get(term) ?? 0) < maxIdf * EVERYDAY_WEIGHT_SHARE);
     return { hits, terms, corrections, totalWeight, knownTerms: terms.filter((term) => known.has(term)), everydayTerms: everyday, weights };
   }
 }
 
 const NO_POSITIONS: readonly number[] = [];
+const NO_MATCHES = new TermMatches([], [], [0], []);
 
 /** True when some position in `next` is one or two after a position in `previous`. */
 function follows(previous: readonly number[], next: readonly number[]): boolean {

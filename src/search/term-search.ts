@@ -16,8 +16,44 @@ export interface TermMatch {
 
 /** The best documents of a search, best first, and the query terms that some document matched. */
 export interface TermSearchResult {
-  matches: TermMatch[];
+  matches: TermMatches;
   foundTerms: string[];
+}
+
+/**
+ * The best documents of a search, best first, read by position: ids, scores and each one's matched query terms
+ * (minisearch's `queryTerms`), held in a few flat arrays rather than an object and an array per document.
+ */
+export class TermMatches {
+  constructor(
+    readonly ids: readonly number[],
+    readonly scores: readonly number[],
+    /** The matched terms of document i are `terms[termStarts[i]]` up to `terms[termStarts[i + 1]]`. */
+    private readonly termStarts: readonly number[],
+    private readonly terms: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** Where the matched terms of document `i` start and end (see `termAt`). */
+  termStart(i: number): number {
+    return this.termStarts[i]!;
+  }
+
+  termEnd(i: number): number {
+    return this.termStarts[i + 1]!;
+  }
+
+  termAt(position: number): string {
+    return this.terms[position]!;
+  }
+
+  /** As objects, in minisearch's shape. */
+  toArray(): TermMatch[] {
+    return this.ids.map((id, i) => ({ id, score: this.scores[i]!, queryTerms: this.terms.slice(this.termStart(i), this.termEnd(i)) }));
+  }
 }
 
 /** minisearch's defaults, which the index uses: BM25+ parameters and the weight of a prefix match. */
@@ -36,8 +72,7 @@ const PREFIX_WEIGHT = 0.375;
 export class TermSearch<T> extends MiniSearch<T> {
   /**
    * Per-document sums, indexed by minisearch's short ids (0, 1, 2…), kept between searches: a search allocates
-   * nothing per matching document but its result. A sum is valid when its stamp is the current term's or search's;
-   * `slot` is the document's place in the search's result order.
+   * nothing per matching document but its result. A sum is valid when its stamp is the current term's or search's.
    */
   private scratch = TermSearch.newScratch(0);
   private figures: { key: number[]; alive: Uint8Array; lengthNorm: Float64Array[] } | undefined;
@@ -57,7 +92,7 @@ export class TermSearch<T> extends MiniSearch<T> {
     const { termScore, total, totalStamp, order, termCount, firstTerm, lastTerm } = scratch;
     const search = ++scratch.stamp;
     // Documents in the order some term first found them, as minisearch's OR keeps them; each document's matched
-    // terms as a chain of query indexes in `scratch.links` (a term listed twice in the query counts once).
+    // terms as a chain of query indexes in `linkTerm`/`linkNext` (a term listed twice in the query counts once).
     let found = 0;
     let links = 0;
     const foundTerms: string[] = [];
@@ -106,13 +141,19 @@ export class TermSearch<T> extends MiniSearch<T> {
     // In the scratch space too: a new typed array per search would be memory outside the heap to allocate and free.
     const { scores } = scratch;
     for (let i = 0; i < found; i++) scores[i] = total[order[i]!]! * (termCount[order[i]!]! || 1);
-    const matches = bestSlots(scores, found, limit).map((i): TermMatch => {
+    const best = bestSlots(scores, found, limit);
+    const ids: number[] = [];
+    const bestScores: number[] = [];
+    const termStarts: number[] = [0];
+    const terms: string[] = [];
+    for (const i of best) {
       const docId = order[i]!;
-      const queryTerms: string[] = [];
-      for (let link = firstTerm[docId]!; link !== -1; link = this.scratch.linkNext[link]!) queryTerms.push(queries[this.scratch.linkTerm[link]!]!.term);
-      return { id: this._documentIds.get(docId) as number, score: scores[i]!, queryTerms };
-    });
-    return { matches, foundTerms };
+      ids.push(this._documentIds.get(docId) as number);
+      bestScores.push(scores[i]!);
+      for (let link = firstTerm[docId]!; link !== -1; link = this.scratch.linkNext[link]!) terms.push(queries[this.scratch.linkTerm[link]!]!.term);
+      termStarts.push(terms.length);
+    }
+    return { matches: new TermMatches(ids, bestScores, termStarts, terms), foundTerms };
   }
 
   /** True when the document's chain of matched terms already holds this query index. */
@@ -275,24 +316,23 @@ function eachEntry<V>(node: RadixNode, key: string, visit: (key: string, value: 
  * first `limit` of a stable sort, without sorting every matching document (thousands, on a large sheet).
  */
 export function bestSlots(scores: Float64Array, count: number, limit: number): number[] {
-  const before = (i: number, j: number): boolean => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);
-  if (count <= limit) {
-    const all = Array.from({ length: count }, (_, i) => i);
-    return all.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
-  }
   const kept: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (kept.length === limit && !before(i, kept[limit - 1]!)) continue;
-    // Binary search for the first kept index that `i` goes before.
+    if (kept.length >= limit && !before(scores, i, kept[kept.length - 1]!)) continue;
+    // Binary search for the first kept index that `i` goes before, then shift the rest up by one.
     let low = 0;
     let high = kept.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (before(kept[middle]!, i)) low = middle + 1;
+      if (before(scores, kept[middle]!, i)) low = middle + 1;
       else high = middle;
     }
-    kept.splice(low, 0, i);
-    if (kept.length > limit) kept.pop();
+    if (kept.length < limit) kept.push(i);
+    for (let j = kept.length - 1; j > low; j--) kept[j] = kept[j - 1]!;
+    kept[low] = i;
   }
   return kept;
 }
+
+/** Score i ranks before score j: higher, or equal and earlier. */
+const before = (scores: Float64Array, i: number, j: number): boolean => scores[i]! > scores[j]! || (scores[i] === scores[j] && i < j);

@@ -56,9 +56,9 @@ describe('TermSearch.searchTerms', () => {
             fuzzy: false,
           })
           .map(({ id, score, queryTerms }) => ({ id, score, queryTerms }));
-        expect(index.searchTerms(queries, boost).matches, question).toEqual(expected);
+        expect(index.searchTerms(queries, boost).matches.toArray(), question).toEqual(expected);
         // The best few only (selected, not sorted in full), and the terms some document matched.
-        for (const limit of [1, 10, 60]) expect(index.searchTerms(queries, boost, limit).matches, `${question} (best ${limit})`).toEqual(expected.slice(0, limit));
+        for (const limit of [1, 10, 60]) expect(index.searchTerms(queries, boost, limit).matches.toArray(), `${question} (best ${limit})`).toEqual(expected.slice(0, limit));
         const found = distinct.filter((term) => expected.some((match) => match.queryTerms.includes(term)));
         expect(index.searchTerms(queries, boost).foundTerms, question).toEqual(found);
         if (expected.length > 0) compared++;
