@@ -37,7 +37,10 @@ export function stripReferenceTail(message: string): string {
 }
 
 export function parseItemReference(text: string, knownNumbers: ReadonlySet<number>): ItemReference | null {
-  let message = stripReferenceTail(normalizeText(text).trim()).replace(LEAD, '').trim();
+  const normalized = normalizeText(text);
+  // Every part of a reference has a number: most questions have none, and are not read further.
+  if (!/\d/u.test(normalized)) return null;
+  let message = stripReferenceTail(normalized.trim()).replace(LEAD, '').trim();
   // Slack renders a leading "#29" fine, but people also type "items 29, 30": drop a plural marker before a list.
   message = message.replace(/^(?:items|nos?\.?)\s+(?=\d)/u, '');
   if (!message) return null;
