@@ -145,6 +145,11 @@ function anyOf(patterns: readonly string[]): RegExp | undefined {
 function eachToken(input: string, visit: (token: string) => boolean): boolean {
   for (const { segment, isWordLike } of segmenter.segment(input)) {
     if (!isWordLike) continue;
+    // Letters and digits apart: only a segment with a digit has any to split (most have none).
+    if (!/\d/.test(segment)) {
+      if (!visit(segment)) return false;
+      continue;
+    }
     for (const part of segment.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)) {
       if (part && !visit(part)) return false;
     }
