@@ -1,10 +1,13 @@
-import { ChecklistIndex, type SearchOutcome } from '../../src/search/index.js';
+import { ChecklistIndex, type QueryWord } from '../../src/search/index.js';
 
-/** The real index, recording the longest question it was asked to search: the fuzz tests' measure of work. */
+/**
+ * The real index, recording the longest question text it was asked to read (`contentWords`, which every search
+ * starts with, also through `search`): the fuzz tests' measure of work.
+ */
 export class MeasuredIndex extends ChecklistIndex {
   longest = 0;
-  override search(question: string): SearchOutcome {
+  override contentWords(question: string): QueryWord[] {
     this.longest = Math.max(this.longest, question.length);
-    return super.search(question);
+    return super.contentWords(question);
   }
 }
