@@ -66,8 +66,9 @@ const PREFIX_WEIGHT = 0.375;
  * boosts: the same documents in the same order, the same scores to the last bit (the same additions and
  * multiplications in the same order) and the same query terms. It skips what the general path spends most of its
  * time on for a question with many synonyms: merging the options and rebuilding the field boosts (an object spread
- * per field) for every term, and recording which document term matched in which field (`match`, `terms`), which
- * the checklist never reads. test/search/term-search.test.ts compares both on every question of the fixture set.
+ * per field) for every term, recording which document term matched in which field (`match`, `terms`), which the
+ * checklist never reads, three map lookups per posting, and sorting every match when only the best few are read.
+ * test/search/term-search.test.ts compares both on every question of the fixture set.
  */
 export class TermSearch<T> extends MiniSearch<T> {
   /**
