@@ -74,7 +74,7 @@ export function splitSentences(message: string, setsScene: (before: string) => b
  * 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また|および|及び|並びに|ならびに)、?/gu;
 
 /**
  * A side ending like this was cut inside a phrase, not between two questions: "is it aware of, and does it take into
@@ -154,12 +154,19 @@ export class MessageReader {
    */
   askingClauses<T extends Segment & { original: string }>(segments: T[]): T[] {
     if (!segments.some((segment) => segment.asks)) return segments;
-    return segments.flatMap((segment, i) => {
-      if (!segment.asks) return [];
+    const asking: T[] = [];
+    for (const [i, segment] of segments.entries()) {
+      if (!segment.asks) continue;
       const before = segments[i - 1];
-      if (!before || before.asks || !this.refersBack.test(segment.text)) return [segment];
-      return [{ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` }];
-    });
+      if (!before || !this.refersBack.test(segment.text)) {
+        asking.push(segment);
+        continue;
+      }
+      // The clause it refers to is one question with it, whether or not that clause asked on its own.
+      if (before.asks) asking.pop();
+      asking.push({ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` });
+    }
+    return asking;
   }
 
   /** Removes framing from one clause: "the customer's CISO is asking whether", 「お客様から、」, 「〜とのご質問です」. */
@@ -208,7 +215,8 @@ export class MessageReader {
         continue;
       }
       // "wants to know whether there's a stopgap and, if so, …": the framing made the first side a question.
-      if (enumerated || (framed && i === 0) || this.asks(part) || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
+      // A side holding a question mark asks, even with a follow-up joined after it ("the MTTR? both numbers").
+      if (enumerated || (framed && i === 0) || this.asks(part) || part.includes('?') || part.includes('？') || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
       situation = '';
     }
     return asked.length >= 2 ? asked : [clause];

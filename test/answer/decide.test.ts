@@ -146,6 +146,13 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'no_match' && decision.suggestions.map((item) => item.no).slice(0, 2)).toEqual([16, 37]);
   });
 
+  it('reads what a relayed request needs ("their BCP team needs our RPO and RTO") as asked, and "can we do that?" with what "that" is', () => {
+    expect(citedNos("the prospect's BCP team needs our RPO and RTO")).toEqual([29, 11]);
+    expect(decide('Their legal team wants us to sign a GDPR addendum. Can we do that?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(citedNos('RPO、およびRTOを教えてください')).toEqual([29, 11]);
+    expect(citedNos("what's the RTO and the MTTR? the client wants both numbers")).toEqual([11, 10]);
+  });
+
   it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
     expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
     expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
