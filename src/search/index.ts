@@ -120,8 +120,11 @@ export class ChecklistIndex {
   readonly analyzer: Analyzer;
   private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
-  /** Each qualified item's qualifiers, analysed as questions are (see `SearchOptions.unqualified`). */
-  private readonly qualifiers = new Map<number, Set<string>>();
+  /**
+   * Each qualified item's qualifiers, analysed as questions are (see `SearchOptions.unqualified`); a qualifier of
+   * several words ("another way") is used only when the question has all of them.
+   */
+  private readonly qualifiers = new Map<number, string[][]>();
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
    * gap of three positions between them, so adjacency never crosses from one field or alias into the next.
@@ -139,7 +142,8 @@ export class ChecklistIndex {
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
     this.analyzer = new Analyzer(knowledge.vocabulary);
     for (const item of knowledge.items) {
-      if (item.qualifiers.length > 0) this.qualifiers.set(item.no, new Set(item.qualifiers.flatMap((word) => this.analyzer.analyze(word))));
+      const analysed = item.qualifiers.map((qualifier) => this.analyzer.analyze(qualifier)).filter((terms) => terms.length > 0);
+      if (analysed.length > 0) this.qualifiers.set(item.no, analysed);
     }
     this.synonyms = this.analyzer.synonyms;
     const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
@@ -320,7 +324,7 @@ export class ChecklistIndex {
     // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
     // can lift a score by at most 1 + proximityBoost, over the best `limit` × 4 of those.
     const byScore = (a: Hit, b: Hit): number => b.score - a.score || a.item.no - b.item.no;
-    const asked = [...terms, ...expansions.keys()];
+    const asked = new Set([...terms, ...expansions.keys()]);
     const coordinated = results
       .slice(0, this.options.rerankDepth)
       .map((result): Hit => {
@@ -328,7 +332,7 @@ export class ChecklistIndex {
         const matchedWeight = matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
         const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
         const qualifiers = this.qualifiers.get(result.id as number);
-        const qualified = !qualifiers || asked.some((term) => qualifiers.has(term)) ? 1 : this.options.unqualified;
+        const qualified = !qualifiers || qualifiers.some((words) => words.every((word) => asked.has(word))) ? 1 : this.options.unqualified;
         return { item: this.byId.get(result.id as number)!, score: result.score * coord * qualified, matchedTerms };
       })
       .sort(byScore);

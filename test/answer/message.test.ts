@@ -71,6 +71,17 @@ describe('reading a message', () => {
     expect(reader.conjunctionParts(segment!.text, segment!.framed)).toEqual(['there is a fallback during a long outage', 'how it works.']);
   });
 
+  it('reads "and if they are encrypted, which…" as a condition of the next question, not "and if they are" plus a stub', () => {
+    expect(reader.conjunctionParts('Do you encrypt backups and if they are encrypted, which algorithm is used?')).toEqual([
+      'Do you encrypt backups',
+      'if they are encrypted which algorithm is used?',
+    ]);
+  });
+
+  it('drops the joiner left at the end of a list entry', () => {
+    expect(reader.conjunctionParts('(a) what is the RPO and (b) what is the RTO')).toEqual(['what is the RPO', 'what is the RTO']);
+  });
+
   it('splits a numbered list at its markers only, and takes every side of "+" as asked', () => {
     expect(reader.conjunctionParts('1) when are logs kept and who sees them 2) is data encrypted 3) what is the RTO')).toEqual([
       'when are logs kept and who sees them',
