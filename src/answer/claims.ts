@@ -10,13 +10,16 @@ import { normalizeText } from '../search/normalize.js';
  */
 export class NamedThings {
   private readonly names: RegExp | undefined;
+  private readonly places: Set<string>;
 
   constructor(vocabulary: Vocabulary) {
-    const words = [...vocabulary.named_things.standards, ...vocabulary.named_things.vendors, ...vocabulary.named_things.places]
+    const { standards, vendors, places } = vocabulary.named_things;
+    const words = [...standards, ...vendors, ...places]
       .sort((a, b) => b.length - a.length)
       .map((word) => normalizeText(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?'));
     // Latin word edges only: Japanese has no spaces, so ISO27001の取得 must still find ISO 27001.
     this.names = words.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?:[\\s-]?(?:type[\\s-]?)?(?:\\d+|i{1,3}))?(?![a-z0-9])`, 'giu') : undefined;
+    this.places = new Set(places.map(compact));
   }
 
   /** What the question names, as written (width-normalized, case kept), in order of appearance, without repeats. */
@@ -31,7 +34,9 @@ export class NamedThings {
 
   /** The named things the item's answer (Japanese cell or reviewed English) does not state. */
   unlisted(item: KnowledgeItem, question: string): string[] {
-    const named = this.find(question);
+    // A place matters only for items about where things are ("support hours for customers in Japan" is not a claim).
+    const aboutPlaces = PLACE_TOPIC.test(`${item.name} ${item.definition} ${item.english.name ?? ''} ${item.english.definition ?? ''}`);
+    const named = this.find(question).filter((thing) => aboutPlaces || !this.places.has(compact(thing)));
     if (named.length === 0) return [];
     const answer = compact(`${item.answer} ${item.english.answer ?? ''}`);
     return named.filter((thing) => !states(answer, thing));
@@ -44,6 +49,9 @@ const VERSION = /(?<![a-z0-9])(?:tls|ssl|aes|rsa|sha|des|3des)[\s-]?v?\d+(?:\.\d
 /** Percentages and durations: 99.99%, 7 years, 30日, 4 hours, 15 minutes. Plain counts (500 users) are not claims. */
 const FIGURE =
   /(?<![a-z0-9.])\d+(?:\.\d+)?\s?(?:%|percent|years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|年|ヶ月|か月|カ月|週間|日|時間|分|秒)(?![a-z])/giu;
+
+/** Words of an item about where data is kept or handled (data location, the data centre, the handling environment). */
+const PLACE_TOPIC = /場所|所在|国|地域|環境|データセンター|location|region|countr|data cent|environment|where/iu;
 
 const compact = (text: string): string => normalizeText(text).replace(/[\s-]+/g, '');
 

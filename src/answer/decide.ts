@@ -248,13 +248,13 @@ export class Answerer {
       if (!outcome) searched.set(key, (outcome = this.index.searchWords(words ?? this.index.contentWords(clause))));
       return outcome;
     };
-    const asking = this.elaborationsMerged(search, this.reader.askingClauses(segments));
+    const asking = this.elaborationsMerged(search, this.reader.askingClauses(segments, (clause) => !this.isVague(search(clause), this.options.elaborationTerms)));
 
     const asked: Array<{ question: string; decision: AnsweredDecision | NoMatchDecision; search: SearchOutcome; additive: boolean }> = [];
     // Two or more questions each with its own question mark ("What are the support hours? How often…?") are asked
     // explicitly, as much as one opening with "also": each is answered without having to fit its item as well as a
     // part found by splitting a sentence.
-    const questionMarked = (clause: { original: string }): boolean => /[?？]$/u.test(clause.original.trimEnd());
+    const questionMarked = (clause: { original: string }): boolean => MessageReader.questionMarked(clause.original);
     const separatelyAsked = asking.filter(questionMarked).length >= 2;
     for (const [index, clause] of asking.entries()) {
       const current = separatelyAsked && questionMarked(clause) ? { ...clause, additive: true } : clause;
@@ -267,7 +267,7 @@ export class Answerer {
       }
       const outcome = search(current.text);
       const decision = this.decide(current.text, outcome, current.original);
-      if (decision.kind === 'no_match' && decision.reason === 'known_gap') {
+      if (isKnownGap({ decision })) {
         asked.push({ question: this.reader.withoutOpener(current.original), decision, search: outcome, additive: current.additive });
         continue;
       }
@@ -292,9 +292,13 @@ export class Answerer {
       }
     }
     // "Is your IR plan tested? Provide the date of the last test.": a sentence after a question about a known gap, not
-    // marked as a further question, elaborates on it; it is not answered on its own.
+    // marked as a further question, that is vague or shares the gap question's words elaborates on it; it is not
+    // answered on its own. "Do you support SSO? What is the RPO?" asks two things.
     const firstGap = asked.findIndex(isKnownGap);
-    const parts = firstGap < 0 ? asked : asked.filter((part, i) => i <= firstGap || part.additive || isKnownGap(part));
+    const gapWords = firstGap < 0 ? new Set<string>() : topicalTerms(asked[firstGap]!.search);
+    const elaboratesGap = (part: (typeof asked)[number]): boolean =>
+      !part.additive && !isKnownGap(part) && (this.isVague(part.search, this.options.elaborationTerms) || [...topicalTerms(part.search)].some((term) => gapWords.has(term)));
+    const parts = firstGap < 0 ? asked : asked.filter((part, i) => i <= firstGap || !elaboratesGap(part));
     const confident = parts.filter((part) => part.decision.kind === 'answered' && !part.decision.close);
     const distinct = confident.filter((part, i) => confident.findIndex((other) => citedNo(other.decision) === citedNo(part.decision)) === i);
     // A question about a topic the sheet is known not to cover is answered "not covered", alongside the other
@@ -309,7 +313,7 @@ export class Answerer {
     // A further question that two items fit about equally, or that the sheet may not cover, is shown as such (a
     // picker, or "not covered" with the nearest items) next to the answered ones, rather than dropped.
     const unsure = (part: (typeof parts)[number]): boolean =>
-      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !strong.some((other) => citedNo(other.decision) === part.decision.hits[0]?.item.no);
+      part.additive && part.search.terms.length > 0 && (part.decision.kind === 'no_match' || part.decision.close) && !strong.some((other) => citedNo(other.decision) === nearestNo(part.decision));
     if (strong.length >= 1 && strong.length + gaps.length + parts.filter(unsure).length >= 2) {
       const chosen = parts.filter((part) => strong.includes(part) || gaps.includes(part) || unsure(part));
       const multi: Decision = {
@@ -333,7 +337,7 @@ export class Answerer {
       // Parts that each point weakly to a different item, and the whole to a third: the evidence disagrees, so the
       // reply is "not covered" with the nearest items (the parts' first) rather than a guess.
       if (distinct.length >= 2 && !distinct.some((part) => citedNo(part.decision) === decision.item.no)) {
-        const nearest = [...new Set([...distinct.map((part) => part.decision.hits[0]!.item), ...outcome.hits.map((hit) => hit.item)])];
+        const nearest = [...new Set([...distinct.map((part) => (part.decision as AnsweredDecision).item), ...outcome.hits.map((hit) => hit.item)])];
         return { question, decision: { kind: 'no_match', reason: 'low_coverage', suggestions: nearest.slice(0, this.options.maxSuggestions), hits: outcome.hits }, search: outcome };
       }
       return { question, decision, search: outcome };
@@ -401,7 +405,8 @@ export class Answerer {
     const contextScore = (item: KnowledgeItem): number => whole.hits.find((hit) => hit.item === item)?.score ?? 0;
     const [first, second] = own.hits.slice(0, CONTEXT_CANDIDATES).sort((a, b) => contextScore(b.item) - contextScore(a.item));
     if (!first || (second && contextScore(second.item) >= contextScore(first.item) * this.options.closeRatio)) return { decision: alone, search: own };
-    const decision: AnsweredDecision = { ...alone, item: first.item, score: first.score, close: false, seeAlso: this.seeAlso(own.hits, first), unlisted: this.named.unlisted(first.item, original) };
+    const hits = [first, ...own.hits.filter((hit) => hit !== first)];
+    const decision: AnsweredDecision = { ...alone, item: first.item, score: first.score, close: false, hits, seeAlso: this.seeAlso(hits, first), unlisted: this.named.unlisted(first.item, original) };
     return { decision, search: own };
   }
 
@@ -488,6 +493,9 @@ function coverage(decision: AnsweredDecision | NoMatchDecision, search: SearchOu
 
 const isKnownGap = (part: { decision: AnsweredDecision | NoMatchDecision }): boolean => part.decision.kind === 'no_match' && part.decision.reason === 'known_gap';
 
+/** The item a decision cites, or for "not covered" the nearest one. */
+const nearestNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : decision.hits[0]?.item.no);
+
 const citedNo = (decision: AnsweredDecision | NoMatchDecision): number | undefined => (decision.kind === 'answered' ? decision.item.no : undefined);
 
 /** Matches the given names as whole words, possessive or not. */
@@ -496,6 +504,9 @@ const namePattern = (names: string[]): RegExp =>
 
 /**
  * Two items answer alike when either citation gives the same reply to the question: the same answer for the same
- * category (support hours for incidents and for general questions). A bare "Yes" of unrelated items is not that.
+ * category (support hours for incidents and for general questions). A bare "Yes" (有) of two items is not that.
  */
-const sameAnswer = (a: KnowledgeItem, b: KnowledgeItem): boolean => a.answer === b.answer && a.category === b.category;
+const sameAnswer = (a: KnowledgeItem, b: KnowledgeItem): boolean => a.answer === b.answer && a.category === b.category && !BARE_STATUS.has(a.answer.trim());
+
+/** Answers that only say yes, no or "not disclosed" (有, 無, 非公開): two items answering so are not the same answer. */
+const BARE_STATUS = new Set(['有', '無', '非公開', 'あり', 'なし']);

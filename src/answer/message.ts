@@ -1,5 +1,4 @@
 import type { Vocabulary } from '../knowledge/vocabulary.js';
-import { charSet, trimEndChars } from '../search/bounded.js';
 
 /**
  * Reading a chat message as a person would before searching it: which of its sentences ask something, what is only
@@ -74,16 +73,14 @@ export function splitSentences(message: string, setsScene: (before: string) => b
  * 「夜間や休日」 lists examples of one thing.
  */
 const CONJUNCTION =
-  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また)、?/gu;
+  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|(?:there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))(?=\s*,))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また|および|及び|並びに|ならびに)、?/gu;
 
 /**
- * A side ending like this was cut inside a phrase, not between two questions: "is it aware of, and does it take into
- * account, the …" joins two verbs over one object. Such a clause is asked whole.
+ * A preposition right before ", and" means the clause was cut inside a phrase, not between two questions: "is it aware
+ * of, and does it take into account, the …" joins two verbs over one object. Such a clause is asked whole. ("Is it
+ * turned on and …" has no comma: a phrasal verb, not a cut.)
  */
-const DANGLING_END = /\b(?:of|to|for|with|about|on|in|into|from|by|at|the|a|an|whether|than|its|their|our|your)$/iu;
-
-/** Commas and spaces ending a side before the next one: "aware of, ". */
-const SIDE_END_PUNCTUATION = charSet(',、', true);
+const DANGLING_BEFORE_AND = /\b(?:of|to|for|with|about|on|in|into|from|by|at|whether|than)\s*,\s*(?:and|or)\s/iu;
 
 /** More sides than this is a sentence full of "and"s, not a list of questions. */
 const MAX_SIDES = 3;
@@ -91,6 +88,9 @@ const MAX_SIDES = 3;
 /** The marker of a list's later entries: "(b)", " 2)", "②". */
 const LIST_MARKER = /\((?:[b-e]|[2-5])\)|\s(?:[b-e]|[2-5])[)）]|[②③④⑤]/u;
 const LIST_MARKER_SPLIT = /\s*\((?:[b-e]|[2-5])\)\s*|\s+(?:[b-e]|[2-5])[)）]\s*|[②③④⑤]/gu;
+
+/** "(a) what is the RPO and (b) …": the joiner left at the end of an entry. */
+const LIST_ENTRY_JOINER = /[\s,]+(?:and|&|plus|or)$/iu;
 
 /** Connectors of a list typed in chat: "virus scanning + who can see what", "RPO & RTO". */
 const ENUMERATING = /\s[+&]\s/u;
@@ -110,6 +110,7 @@ export class MessageReader {
   private readonly relayedStart: RegExp;
   private readonly relayedEnd: RegExp;
   private readonly relayedInner: RegExp;
+  private readonly relayedStatement: RegExp;
   private readonly sceneSetting: RegExp;
   private readonly reason: RegExp;
   private readonly additive: RegExp;
@@ -124,7 +125,8 @@ export class MessageReader {
     this.subjectAsks = compile(framing.subject_asks);
     this.relayedStart = compile(framing.relayed_start);
     this.relayedEnd = compile(framing.relayed_end);
-    this.relayedInner = new RegExp(framing.relayed_inner, 'iu');
+    this.relayedInner = compile(framing.relayed_inner);
+    this.relayedStatement = compile(framing.relayed_statement);
     this.sceneSetting = compile(framing.scene_setting);
     this.reason = compile(framing.reason);
     this.additive = compile(framing.additive);
@@ -143,23 +145,34 @@ export class MessageReader {
     return sentences.map((sentence) => {
       const text = this.stripFraming(sentence);
       const framed = text !== sentence.trim();
-      return { text, asks: this.asks(sentence, framed), additive: this.additive.test(text), framed };
+      const framing = sentence.trim().slice(0, Math.max(0, sentence.trim().indexOf(text)));
+      const asks = this.asks(text) || this.asks(sentence, framed && !this.relayedStatement.test(framing));
+      return { text, asks, additive: this.additive.test(text), framed };
     });
   }
 
   /**
    * The clauses that ask, each with the context it leans on: a question such as "is that something we support?" or
    * 「それは可能ですか」 right after a clause that only describes something is read together with that clause, so
-   * what it describes (a known gap, a topic) counts. When no clause asks, every clause is returned.
+   * what it describes (a known gap, a topic) counts, unless `standsAlone` says the question names its own topic.
+   * When no clause asks, every clause is returned.
    */
-  askingClauses<T extends Segment & { original: string }>(segments: T[]): T[] {
+  askingClauses<T extends Segment & { original: string }>(segments: T[], standsAlone: (clause: string) => boolean = () => false): T[] {
     if (!segments.some((segment) => segment.asks)) return segments;
-    return segments.flatMap((segment, i) => {
-      if (!segment.asks) return [];
+    const asking: T[] = [];
+    for (const [i, segment] of segments.entries()) {
+      if (!segment.asks) continue;
       const before = segments[i - 1];
-      if (!before || before.asks || !this.refersBack.test(segment.text)) return [segment];
-      return [{ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` }];
-    });
+      // "…visit the office next week. Is this service ISO 27001 certified?" names its own topic: it stands alone.
+      if (!before || !this.refersBack.test(segment.text) || standsAlone(segment.text)) {
+        asking.push(segment);
+        continue;
+      }
+      // The clause it refers to is one question with it, whether or not that clause asked on its own.
+      if (before.asks) asking.pop();
+      asking.push({ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` });
+    }
+    return asking;
   }
 
   /** Removes framing from one clause: "the customer's CISO is asking whether", 「お客様から、」, 「〜とのご質問です」. */
@@ -178,10 +191,15 @@ export class MessageReader {
     return opener ? clause.slice(opener[0].length).replace(/^[\s,、:：]+/u, '') : clause;
   }
 
+  /** True when a clause ends with a question mark (spaces after it aside). */
+  static questionMarked(clause: string): boolean {
+    return /[?？]$/u.test(clause.trimEnd());
+  }
+
   /** True when a clause asks something: a question mark, a question word or request, or it was framed as a question. */
   asks(clause: string, framed = false): boolean {
     const text = clause.trim();
-    return framed || /[?？]$/u.test(text) || this.questionStart.test(text) || this.questionEnd.test(text);
+    return framed || MessageReader.questionMarked(text) || this.questionStart.test(text) || this.questionEnd.test(text);
   }
 
   /**
@@ -194,21 +212,25 @@ export class MessageReader {
     // A numbered or lettered list ("1) … 2) … 3) …") is split at its markers only: an "and" inside one entry
     // ("how often are backups taken and where do they live") belongs to that entry.
     const listed = LIST_MARKER.test(clause);
-    const parts = clause.split(listed ? LIST_MARKER_SPLIT : CONJUNCTION).map((part) => part.replace(FIRST_MARKER, '').trim()).filter(Boolean);
+    const parts = clause
+      .split(listed ? LIST_MARKER_SPLIT : CONJUNCTION)
+      .map((part) => part.replace(FIRST_MARKER, '').replace(LIST_ENTRY_JOINER, '').trim())
+      .filter(Boolean);
     if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
     // Sides joined by "+", "&" or list markers are each asked, however long: the writer listed them.
     const enumerated = listed || ENUMERATING.test(clause);
-    if (parts.slice(0, -1).some((part) => DANGLING_END.test(trimEndChars(part, SIDE_END_PUNCTUATION)))) return [clause];
+    if (DANGLING_BEFORE_AND.test(clause)) return [clause];
     const asked: string[] = [];
     let situation = '';
     for (const [i, part] of parts.entries()) {
       // "if you ever shut the product down, how much notice…": the situation belongs to the question after it.
-      if (i < parts.length - 1 && this.condition.test(part) && !/[?？]$/u.test(part)) {
+      if (i < parts.length - 1 && this.condition.test(part) && !MessageReader.questionMarked(part)) {
         situation = `${situation}${part} `;
         continue;
       }
       // "wants to know whether there's a stopgap and, if so, …": the framing made the first side a question.
-      if (enumerated || (framed && i === 0) || this.asks(part) || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
+      // A side holding a question mark asks, even with a follow-up joined after it ("the MTTR? both numbers").
+      if (enumerated || (framed && i === 0) || this.asks(part) || part.includes('?') || part.includes('？') || part.split(/\s+/u).length <= 3) asked.push(`${situation}${part}`);
       situation = '';
     }
     return asked.length >= 2 ? asked : [clause];

@@ -33,6 +33,7 @@ export const VocabularySchema = z.object({
     relayed_start: pattern,
     relayed_end: pattern,
     relayed_inner: pattern,
+    relayed_statement: pattern,
     scene_setting: pattern,
     reason: pattern,
     additive: pattern,

@@ -2,10 +2,10 @@ import type { Gaps } from '../knowledge/types.js';
 import { foldKana, isJapanese, normalizeText } from './normalize.js';
 
 /**
- * Finds the known gaps (knowledge/gaps.yaml) a question mentions. Latin terms match as whole words or phrases,
- * with a plural s or not (acronyms ending in S, such as IDS, only in capitals: "user IDs" is not IDS), also next to Japanese (so "CAS" does not match "cases", "DPIA" matches "DPIAs" and 「SSOに対応」 finds
- * SSO); Japanese terms match as substrings,
- * since Japanese has no spaces to mark word edges, in either kana. Terms are compiled once, when the knowledge is loaded.
+ * Finds the known gaps (knowledge/gaps.yaml) a question mentions. Latin terms match as whole words or phrases, with a
+ * plural s or not, also next to Japanese: "CAS" does not match "cases", "DPIA" matches "DPIAs", 「SSOに対応」 finds SSO.
+ * Acronyms ending in S (IDS) match only in capitals: "user IDs" is not IDS. Japanese terms match as substrings, since
+ * Japanese has no spaces to mark word edges, in either kana. Terms are compiled once, when the knowledge is loaded.
  */
 export class GapMatcher {
   private readonly matchers: Array<{ topic: string; latin?: RegExp; capitals?: RegExp; japanese: string[] }>;

@@ -126,8 +126,11 @@ export class ChecklistIndex {
   readonly analyzer: Analyzer;
   private readonly synonyms: ReadonlyMap<string, string[]>;
   private readonly byId: Map<number, KnowledgeItem>;
-  /** Each qualified item's qualifiers, analysed as questions are (see `SearchOptions.unqualified`). */
-  private readonly qualifiers = new Map<number, Set<string>>();
+  /**
+   * Each qualified item's qualifiers, analysed as questions are (see `SearchOptions.unqualified`); a qualifier of
+   * several words ("another way") is used only when the question has all of them.
+   */
+  private readonly qualifiers = new Map<number, string[][]>();
   /**
    * Each item's terms with their positions, for the word-order bonus. Fields and aliases are laid end to end with a
    * gap of three positions between them, so adjacency never crosses from one field or alias into the next.
@@ -145,7 +148,8 @@ export class ChecklistIndex {
     this.byId = new Map(knowledge.items.map((item) => [item.no, item]));
     this.analyzer = new Analyzer(knowledge.vocabulary);
     for (const item of knowledge.items) {
-      if (item.qualifiers.length > 0) this.qualifiers.set(item.no, new Set(item.qualifiers.flatMap((word) => this.analyzer.analyze(word))));
+      const analysed = item.qualifiers.map((qualifier) => this.analyzer.analyze(qualifier)).filter((terms) => terms.length > 0);
+      if (analysed.length > 0) this.qualifiers.set(item.no, analysed);
     }
     this.synonyms = this.analyzer.synonyms;
     const tokenize = (text: string): string[] => this.analyzer.tokenize(text);
@@ -336,7 +340,7 @@ export class ChecklistIndex {
     // Re-rank in two steps: coordination over the best `rerankDepth`, then the (costlier) word-order bonus, which
     // can lift a score by at most 1 + proximityBoost, over the best `limit` × 4 of those.
     const japanese = terms.map(isJapanese);
-    const asked = [...terms, ...expansions.keys()];
+    const asked = new Set([...terms, ...expansions.keys()]);
     // Each result's own terms (the question terms it matched, synonyms counted as the word they came from), written
     // into `own` from the start; returns how many. One buffer for every result: ranking allocates nothing per item.
     const own: string[] = [];
@@ -356,7 +360,7 @@ export class ChecklistIndex {
       for (let i = 0; i < count; i++) matchedWeight = matchedWeight + (weights.get(own[i]!) ?? 0);
       const coord = totalWeight > 0 ? (matchedWeight / totalWeight) ** this.options.coordination : 1;
       const qualifiers = this.qualifiers.get(id);
-      const qualified = !qualifiers || asked.some((term) => qualifiers.has(term)) ? 1 : this.options.unqualified;
+      const qualified = !qualifiers || qualifiers.some((words) => words.every((word) => asked.has(word))) ? 1 : this.options.unqualified;
       return results.scores[i]! * coord * qualified;
     });
     // Higher score first, then the lower item number. Comparisons rather than a difference of scores, which would

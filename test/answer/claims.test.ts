@@ -25,6 +25,8 @@ describe('what a question names that the answer does not state', () => {
     expect(unlisted(49, 'Will all customer data stay in the EU?')).toEqual(['EU']);
     expect(unlisted(49, 'データは日本国内に保管されますか')).toEqual(['日本国内']);
     expect(named.find('can you tell us where the data is stored?')).toEqual([]);
+    // Support hours are not about where data is: a place is no claim there.
+    expect(unlisted(27, 'what are your support hours for customers in Japan?')).toEqual([]);
   });
 
   it('compares versions and figures with the answer, in either language', () => {

@@ -106,6 +106,10 @@ describe('Answerer', () => {
     copy.edit('security-checklist.txt', (sheet) => sheet.replace('24時間365日（計画停止／定期保守を除く）', '24時間365日 (フォーム)'));
     const edited = new Answerer(loadKnowledge(copy.dir)).answer('is the team there 24/7?').decision;
     expect(edited).toMatchObject({ kind: 'answered', close: true });
+    // Two items of one category that only say 有 ("yes") do not give the same answer to a question.
+    const bare = knowledgeCopy();
+    bare.edit('security-checklist.txt', (sheet) => sheet.replaceAll('24時間365日 (フォーム)', '有'));
+    expect(new Answerer(loadKnowledge(bare.dir)).answer('what are the support hours?').decision).toMatchObject({ kind: 'answered', close: true });
   });
 
   it('is deterministic', () => {
@@ -146,9 +150,27 @@ describe('messages as people write them', () => {
     expect(decision.kind === 'no_match' && decision.suggestions.map((item) => item.no).slice(0, 2)).toEqual([16, 37]);
   });
 
-  it('takes a sentence after a question about a known gap, not marked as a further question, as part of that question', () => {
-    expect(decide('Do you run a bug bounty programme? Provide the date of the last test.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
-    expect(decide('Do you run a bug bounty? Describe how issues are reported to customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+  it('reads what a relayed request needs ("their BCP team needs our RPO and RTO") as asked, and "can we do that?" with what "that" is', () => {
+    expect(citedNos("the prospect's BCP team needs our RPO and RTO")).toEqual([29, 11]);
+    expect(decide('Their legal team wants us to sign a GDPR addendum. Can we do that?')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(citedNos('RPO、およびRTOを教えてください')).toEqual([29, 11]);
+    expect(citedNos("what's the RTO and the MTTR? the client wants both numbers")).toEqual([11, 10]);
+  });
+
+  it('takes a sentence after a question about a known gap that is vague or shares its words as part of that question', () => {
+    expect(decide('Do you run a bug bounty programme? Provide the date the programme started.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    expect(decide('Do you run a bug bounty? Describe how bounty reports reach customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
+    // A question of its own after the gap is answered.
+    expect(citedNos('Do you support SSO? What is the RPO?')).toEqual([29]);
+    expect(decide('Do you support SSO? What is the RPO?').kind).toBe('multi');
+  });
+
+  it('splits "is it turned on and…": a phrasal verb without a comma is no phrase cut short', () => {
+    expect(citedNos('Is encryption turned on and what is the RPO?')).toEqual([42, 29]);
+  });
+
+  it('lets a referring question that names its own topic stand alone', () => {
+    expect(citedNos('Our staff sign in through Okta. Is this service ISO 27001 certified?')).toEqual([39]);
   });
 
   it('shows a further question it is unsure of as a picker next to the answered one, citing only what it answers', () => {

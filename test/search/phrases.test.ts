@@ -15,6 +15,8 @@ describe('rewritePhrases', () => {
     ['how quickly are we told', 'how quickly time'],
     ['who do you reach out to during an outage', 'contact'],
     ['how would you let us know about an incident', 'notify'],
+    ['is there a DR site?', 'disaster recovery'],
+    ['what if the data centre gets wiped out', 'disaster'],
   ])('rewrites "%s" with "%s"', (question, phrase) => {
     expect(rewritePhrases(question)).toContain(phrase);
   });
