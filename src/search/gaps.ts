@@ -24,7 +24,7 @@ export class GapMatcher {
       // An acronym ending in S (IDS, IPS) is also the plural of a shorter one (user IDs, IPs): it matches only as
       // written, in capitals.
       const capitals = terms.filter(isPluralLikeAcronym).map((term) => escape(term.normalize('NFKC')));
-      const normalized = terms.filter((term) => !isPluralLikeAcronym(term)).map(normalizeText);
+      const normalized = terms.filter((term) => !isPluralLikeAcronym(term)).map((term) => wordsOnly(term).trim());
       const latin = normalized.filter((term) => !isJapanese(term)).map(escape);
       const japanese = normalized.filter(isJapanese).map(foldKana);
       latinTerms.push(...latin);
@@ -45,7 +45,7 @@ export class GapMatcher {
 
   /** The topic of the first gap the question mentions, or undefined. */
   find(question: string): string | undefined {
-    const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}/+.-]+/gu, ' ')} `;
+    const text = ` ${wordsOnly(question)} `;
     const asWritten = question.normalize('NFKC');
     const kana = foldKana(text); // パスワード and ぱすわーど are the same word
     if (!this.anyTopic?.test(kana) && !this.anyCapitals?.test(asWritten)) return undefined;
@@ -59,6 +59,9 @@ export class GapMatcher {
 /** A Latin term's edges are anything but a Latin letter or digit: 「SSOに対応」 has no space after SSO. */
 const latinPattern = (escapedTerms: string[]): RegExp => new RegExp(`(?<![a-z0-9])(?:${escapedTerms.join('|')})s?(?![a-z0-9])`, 'u');
 const capitalsPattern = (escapedTerms: string[]): RegExp => new RegExp(`(?<![A-Za-z0-9])(?:${escapedTerms.join('|')})(?![A-Za-z0-9])`, 'u');
+
+/** Text and terms alike: normalized, with punctuation other than / + . - as spaces (「シングル・サインオン」). */
+const wordsOnly = (text: string): string => normalizeText(text).replace(/[^\p{L}\p{N}/+.-]+/gu, ' ');
 
 const isPluralLikeAcronym = (term: string): boolean => /^[A-Z]{2,}S$/u.test(term);
 

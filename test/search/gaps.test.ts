@@ -9,6 +9,8 @@ describe('finding the known gaps a question names', () => {
     expect(gaps.find('do we support sso?')).toBe('single sign-on');
     expect(gaps.find('SSOに対応していますか')).toBe('single sign-on');
     expect(gaps.find('what happens in these cases?')).toBeUndefined();
+    // A term with punctuation in it is read as the question is: 「シングル・サインオン」.
+    expect(gaps.find('シングル・サインオンに対応していますか')).toBe('single sign-on');
   });
 
   it('takes an acronym ending in S (IDS, IPS) only as written in capitals, not the plural of ID or IP', () => {
