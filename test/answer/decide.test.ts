@@ -160,9 +160,9 @@ describe('messages as people write them', () => {
   it('takes a sentence after a question about a known gap that is vague or shares its words as part of that question', () => {
     expect(decide('Do you run a bug bounty programme? Provide the date the programme started.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
     expect(decide('Do you run a bug bounty? Describe how bounty reports reach customers.')).toMatchObject({ kind: 'no_match', reason: 'known_gap' });
-    // A question of its own after the gap is answered.
-    expect(citedNos('Do you support SSO? What is the RPO?')).toEqual([29]);
-    expect(decide('Do you support SSO? What is the RPO?').kind).toBe('multi');
+    // A request of its own after the gap is answered.
+    expect(decide('Do you support SSO? Provide your RTO.').kind).toBe('multi');
+    expect(citedNos('Do you support SSO? Provide your RTO.')).toEqual([11]);
   });
 
   it('splits "is it turned on and…": a phrasal verb without a comma is no phrase cut short', () => {
