@@ -4,7 +4,7 @@ import { parseItemReference, MAX_ITEMS_PER_LOOKUP } from '../search/item-ref.js'
 import { charSet, questionPrefix, trimEndChars } from '../search/bounded.js';
 import { GapMatcher } from '../search/gaps.js';
 import { normalizeText } from '../search/normalize.js';
-import { MessageReader, nameCandidates } from './message.js';
+import { joinClauses, MessageReader, nameCandidates } from './message.js';
 import { NamedThings } from './claims.js';
 import { isEverydayWord } from '../search/word-frequency.js';
 
@@ -391,12 +391,14 @@ export class Answerer {
     const whole = search(read);
     const ownTerms = topicalTerms(own);
     const ownWeight = (terms: Iterable<string>): number => [...terms].reduce((sum, term) => sum + (ownTerms.has(term) ? own.weights.get(term)! : 0), 0);
+    const enough = ownWeight(ownTerms) * OWN_SHARE;
     // What the context is about: its most informative words ("logs" in "how long are logs kept?", not "long").
     const before = search(context);
-    const heaviest = Math.max(0, ...[...topicalTerms(before)].map((term) => before.weights.get(term)!));
-    const contextTerms = new Set([...topicalTerms(before)].filter((term) => before.weights.get(term)! >= heaviest * SPECIFIC_TERM_SHARE));
+    const beforeTerms = [...topicalTerms(before)];
+    const heaviest = Math.max(0, ...beforeTerms.map((term) => before.weights.get(term)!));
+    const contextTerms = new Set(beforeTerms.filter((term) => before.weights.get(term)! >= heaviest * SPECIFIC_TERM_SHARE));
     // An item of both: it matches most of what the question itself asks (by weight) and what its context is about.
-    const both = { ...whole, hits: whole.hits.filter((hit) => ownWeight(hit.matchedTerms) >= ownWeight(ownTerms) * OWN_SHARE && hit.matchedTerms.some((term) => contextTerms.has(term))) };
+    const both = { ...whole, hits: whole.hits.filter((hit) => ownWeight(hit.matchedTerms) >= enough && hit.matchedTerms.some((term) => contextTerms.has(term))) };
     const inBoth = this.decide(read, both, original);
     if (inBoth.kind === 'answered' && !inBoth.close) return { decision: inBoth, search: both };
     const alone = this.decide(question, own, original);
@@ -446,7 +448,7 @@ export class Answerer {
       const previous = merged[merged.length - 1];
       const outcome = previous && !segment.additive ? search(segment.text) : undefined;
       if (previous && outcome && this.isVague(outcome, this.options.elaborationTerms)) {
-        merged[merged.length - 1] = { ...previous, text: `${previous.text} ${segment.text}`, original: `${previous.original} ${segment.original}` };
+        merged[merged.length - 1] = joinClauses(previous, segment, previous);
       } else {
         merged.push(segment);
       }

@@ -68,12 +68,13 @@ export function splitSentences(message: string, setsScene: (before: string) => b
 }
 
 /**
- * Conjunctions joining two things asked about: "RPO and RTO", "X and, if so, Y", "(a) … (b) …", "1) … 2) …", 「RPOとRTO」,
+ * Conjunctions joining two things asked about: "RPO and RTO", "X and, if so, Y", 「RPOとRTO」,
  * 「〜のか、〜のか」, a list of nouns 「テナント分離、鍵管理、暗号化」 (not after a time or condition: 「障害発生時、…」). Not や:
- * 「夜間や休日」 lists examples of one thing.
+ * 「夜間や休日」 lists examples of one thing. Lists with markers ("(a) … (b) …", "1) … 2) …") are split at their markers
+ * (LIST_MARKER_SPLIT) instead.
  */
 const CONJUNCTION =
-  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|(?:there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))(?=\s*,))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|\s*\((?:[b-e]|[2-5])\)\s*|[②③④⑤]|\s+(?:[b-e]|[2-5])[)）]\s*|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また|および|及び|並びに|ならびに)、?/gu;
+  /(?:\s*,)?\s+and,?\s+if\s+(?:so|yes|not|(?:there\s+(?:is|are)|(?:they|we|you|it)\s+(?:do|does|are|is|can))(?=\s*,))\s*,?\s*|(?:\s*,)?\s+(?:and\s+also|and|&|\+|plus|as\s+well\s+as|along\s+with)\s+(?:\((?:[a-e]|[1-5])\)\s*)?|(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?<![時際後前中間上下内外以])、(?=[\p{Script=Han}\p{Script=Katakana}])|,\s*(?=(?:how|what|when|where|which|who|is|are|do|does|can)\s)|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])(?:と|及び|および|並びに|ならびに)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9])|(?<=か|の)、|(?<=[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー])と、|、(?:あと|それと|また|および|及び|並びに|ならびに)、?/gu;
 
 /**
  * A preposition right before ", and" means the clause was cut inside a phrase, not between two questions: "is it aware
@@ -86,8 +87,8 @@ const DANGLING_BEFORE_AND = /\b(?:of|to|for|with|about|on|in|into|from|by|at|whe
 const MAX_SIDES = 3;
 
 /** The marker of a list's later entries: "(b)", " 2)", "②". */
-const LIST_MARKER = /\((?:[b-e]|[2-5])\)|\s(?:[b-e]|[2-5])[)）]|[②③④⑤]/u;
 const LIST_MARKER_SPLIT = /\s*\((?:[b-e]|[2-5])\)\s*|\s+(?:[b-e]|[2-5])[)）]\s*|[②③④⑤]/gu;
+const LIST_MARKER = new RegExp(LIST_MARKER_SPLIT.source, 'u');
 
 /** "(a) what is the RPO and (b) …": the joiner left at the end of an entry. */
 const LIST_ENTRY_JOINER = /[\s,]+(?:and|&|plus|or)$/iu;
@@ -170,7 +171,7 @@ export class MessageReader {
       }
       // The clause it refers to is one question with it, whether or not that clause asked on its own.
       if (before.asks) asking.pop();
-      asking.push({ ...segment, text: `${before.text} ${segment.text}`, original: `${before.original} ${segment.original}` });
+      asking.push(joinClauses(before, segment, segment));
     }
     return asking;
   }
@@ -209,6 +210,7 @@ export class MessageReader {
    * know whether X and Y") the first side is asked too.
    */
   conjunctionParts(clause: string, framed = false): string[] {
+    if (DANGLING_BEFORE_AND.test(clause)) return [clause];
     // A numbered or lettered list ("1) … 2) … 3) …") is split at its markers only: an "and" inside one entry
     // ("how often are backups taken and where do they live") belongs to that entry.
     const listed = LIST_MARKER.test(clause);
@@ -219,7 +221,6 @@ export class MessageReader {
     if (parts.length < 2 || parts.length > MAX_SIDES) return [clause];
     // Sides joined by "+", "&" or list markers are each asked, however long: the writer listed them.
     const enumerated = listed || ENUMERATING.test(clause);
-    if (DANGLING_BEFORE_AND.test(clause)) return [clause];
     const asked: string[] = [];
     let situation = '';
     for (const [i, part] of parts.entries()) {
@@ -235,6 +236,13 @@ export class MessageReader {
     }
     return asked.length >= 2 ? asked : [clause];
   }
+}
+
+type Clause = { text: string; original: string };
+
+/** Two clauses read as one, in order; the other fields (asks, additive…) are those of `base`. */
+export function joinClauses<T extends Clause>(before: Clause, after: Clause, base: T): T {
+  return { ...base, text: `${before.text} ${after.text}`, original: `${before.original} ${after.original}` };
 }
 
 /**
