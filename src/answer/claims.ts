@@ -34,10 +34,12 @@ export class NamedThings {
 
   /** The named things the item's answer (Japanese cell or reviewed English) does not state. */
   unlisted(item: KnowledgeItem, question: string): string[] {
-    // A place matters only for items about where things are ("support hours for customers in Japan" is not a claim).
-    const aboutPlaces = PLACE_TOPIC.test(`${item.name} ${item.definition} ${item.english.name ?? ''} ${item.english.definition ?? ''}`);
-    const named = this.find(question).filter((thing) => aboutPlaces || !this.places.has(compact(thing)));
+    let named = this.find(question);
     if (named.length === 0) return [];
+    // A place matters only for items about where things are ("support hours for customers in Japan" is not a claim).
+    if (!PLACE_TOPIC.test(`${item.name} ${item.definition} ${item.english.name ?? ''} ${item.english.definition ?? ''}`)) {
+      named = named.filter((thing) => !this.places.has(compact(thing)));
+    }
     const answer = compact(`${item.answer} ${item.english.answer ?? ''}`);
     return named.filter((thing) => !states(answer, thing));
   }
